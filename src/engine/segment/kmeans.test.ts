@@ -290,6 +290,49 @@ describe('kmeans: invariants', () => {
     );
   });
 
+  // Without `onIteration` the distances are pruned by Hamerly's bounds; with it every distance is computed. The
+  // bounds only skip work, so both runs must agree to the bit — on grids full of exact ties as well.
+  it('property: pruning by bounds changes nothing (labels, centres, inertia, iterations)', () => {
+    const wide = fc
+      .record({ dims: fc.integer({ min: 1, max: 9 }), n: fc.integer({ min: 2, max: 150 }) })
+      .chain(({ dims, n }) =>
+        fc.record({
+          points: fc.array(pointArb(dims), { minLength: n, maxLength: n }),
+          k: fc.integer({ min: 1, max: Math.min(n, 8) }),
+          seed: fc.integer(),
+        }),
+      );
+    fc.assert(
+      fc.property(wide, ({ points, k, seed }) => {
+        const options = { k, init: { method: 'k-means++' as const, seed } };
+        const pruned = kmeans(points, options);
+        const full = kmeans(points, { ...options, onIteration: () => {} });
+        expect(pruned).toEqual(full);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('pruning changes nothing on 20,000 points in 5 overlapping clusters (k = 8, 60 iterations)', () => {
+    // Overlapping groups keep many points near a boundary for many iterations, where a loose bound would err.
+    const points: number[][] = [];
+    let s = 12345;
+    const next = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32) * 2 - 1;
+    for (let i = 0; i < 20_000; i++) {
+      const g = i % 5;
+      points.push([g + next(), (g % 2) * 1.5 + next(), next() * 2, g * 0.3 + next(), next()]);
+    }
+    const options = { k: 8, init: { method: 'k-means++' as const, seed: 3 }, maxIterations: 60 };
+    const pruned = kmeans(points, options);
+    let steps = 0;
+    const full = kmeans(points, { ...options, onIteration: () => void steps++ });
+    expect(steps).toBeGreaterThan(10); // the run really iterates, so the bounds are used many times
+    expect(pruned.labels).toEqual(full.labels);
+    expect(pruned.centers).toEqual(full.centers);
+    expect(pruned.inertia).toBe(full.inertia);
+    expect(pruned.iterations).toBe(full.iterations);
+  });
+
   it('rejects bad input', () => {
     expect(() => kmeans([[1], [2]], { k: 3, init: [[1], [2], [3]] })).toThrow(/2 points cannot form 3/);
     expect(() => kmeans([[1], [2]], { k: 0, init: [] })).toThrow(/k is 0/);

@@ -1,5 +1,5 @@
 import { log } from '../math';
-import { createRng } from '../rng';
+import { createRng, type Rng } from '../rng';
 
 /** Initial centres: explicit coordinates (k rows), or greedy k-means++ seeding from a seeded generator. */
 export type KmeansInit = ArrayLike<ArrayLike<number>> | { method: 'k-means++'; seed: number };
@@ -102,8 +102,22 @@ export function kmeans(
   let strict = false;
   let iteration = 0;
 
+  // Bounds prune the distance computations (not their result) when nobody watches the iterations' inertia.
+  const bounds: Bounds | undefined =
+    onIteration || dims > UNROLLED_DIMS || k === 1
+      ? undefined
+      : {
+          upper: new Float64Array(n),
+          lower: new Float64Array(n),
+          previous: null,
+          shift: new Float64Array(k),
+          maxShift: 0,
+          farthestMover: 0,
+          secondShift: 0,
+        };
+
   for (; iteration < maxIterations; iteration++) {
-    const inertia = assign(x, n, dims, centers, k, labels);
+    const inertia = assign(x, n, dims, centers, k, labels, bounds);
     if (onIteration)
       onIteration({
         iteration: iteration + 1,
@@ -113,21 +127,22 @@ export function kmeans(
       });
 
     // Update: sums of the centred points per cluster, then re-seed empty clusters, then average.
-    sums.fill(0);
-    counts.fill(0);
-    for (let i = 0; i < n; i++) {
-      const c = labels[i];
-      counts[c] += 1;
-      for (let d = 0; d < dims; d++) sums[c * dims + d] += xc[i * dims + d];
-    }
+    clusterSums(xc, n, dims, labels, sums, counts);
     relocateEmptyClusters(xc, n, dims, centersC, k, labels, sums, counts);
     let moved = false;
     const newC = averageCenters(sums, counts, k, dims);
+    if (bounds) bounds.shift.fill(0);
     for (let i = 0; i < k * dims; i++) {
       if (newC[i] !== centersC[i]) moved = true;
       centersC[i] = newC[i];
-      centers[i] = newC[i] + mean[i % dims];
+      const raw = newC[i] + mean[i % dims];
+      if (bounds) {
+        const e = raw - centers[i];
+        bounds.shift[(i / dims) | 0] += e * e;
+      }
+      centers[i] = raw;
     }
+    if (bounds) recordShifts(bounds, k);
 
     if (sameLabels(labels, labelsOld)) {
       strict = true;
@@ -137,6 +152,7 @@ export function kmeans(
     const swap = labelsOld;
     labelsOld = labels;
     labels = swap;
+    if (bounds) bounds.previous = labelsOld;
   }
   // Count the iteration that broke out of the loop, as scikit-learn's `i + 1`.
   const iterations = Math.min(iteration + 1, maxIterations);
@@ -191,8 +207,138 @@ function pairwiseSum(a: Float64Array, start: number, n: number): number {
   return pairwiseSum(a, start, half) + pairwiseSum(a, start + half, n - half);
 }
 
-/** Assigns each point to its nearest centre (ties to the lowest index); returns the total squared distance. */
+/** Hamerly's bounds for `assign` (see there). */
+interface Bounds {
+  /** Per point: ≥ its distance to its centre. */
+  upper: Float64Array;
+  /** Per point: ≤ its distance to any other centre. */
+  lower: Float64Array;
+  /** Last iteration's labels, or null before the first (then every point is compared). */
+  previous: Int32Array | null;
+  /** Per centre: ≥ how far it moved in the last update. */
+  shift: Float64Array;
+  /** The largest shift, the centre that made it, and the largest among the other centres. */
+  maxShift: number;
+  farthestMover: number;
+  secondShift: number;
+}
+
+/** The bounds' safety margins: relative 1e-9, against distances rounded to about 1e-15. */
+const ROUND_UP = 1 + 1e-9;
+const ROUND_DOWN = 1 - 1e-9;
+const EMPTY = new Float64Array(0);
+
+/** Widest point the unrolled distance kernels take; wider data use the plain loop. */
+const UNROLLED_DIMS = 8;
+
+/**
+ * Assigns each point to its nearest centre (ties to the lowest index); returns the total squared distance.
+ *
+ * Up to eight coordinates the point is held in locals and the squared differences are added one after another
+ * in coordinate order — the same additions, in the same order, as the plain loop, so the same bits — which runs
+ * about three times faster than the loop over `d` in V8 (the benchmark's 1,000,000 × 5 points).
+ *
+ * With `bounds` it also keeps Hamerly's bounds (G. Hamerly, "Making k-means even faster", SDM 2010): an upper
+ * bound on each point's distance to its centre and a lower bound on its distance to every other centre. Once
+ * `bounds.previous` holds the last labels, a point whose upper bound — grown by its centre's move — stays below
+ * its lower bound — shrunk by the largest move of another centre — keeps its label without a distance being
+ * computed. The bounds are widened by a relative 1e-9, far beyond the rounding of the distances (about 1e-15),
+ * so a skipped point is one whose label the full comparison would have kept too: the labels, and hence the
+ * centres, are the same bits as without bounds. The returned total then counts only the points compared, so it
+ * is meaningful only without pruning (`onIteration` needs it; pruning is off there).
+ */
 function assign(
+  x: Float64Array,
+  n: number,
+  dims: number,
+  centers: Float64Array,
+  k: number,
+  labels: Int32Array,
+  bounds?: Bounds,
+): number {
+  if (dims > UNROLLED_DIMS) return assignAnyDims(x, n, dims, centers, k, labels);
+  const c = centers;
+  let total = 0;
+  const keep = bounds !== undefined;
+  const uppers = keep ? bounds.upper : EMPTY;
+  const lowers = keep ? bounds.lower : EMPTY;
+  const previous = keep && bounds.previous ? bounds.previous : null;
+  const shift = keep ? bounds.shift : EMPTY;
+  const maxShift = keep ? bounds.maxShift : 0;
+  const secondShift = keep ? bounds.secondShift : 0;
+  const mover = keep ? bounds.farthestMover : -1;
+  for (let i = 0, b = 0; i < n; i++, b += dims) {
+    if (previous !== null) {
+      // Hamerly's test: the assigned centre is still nearer than any other, whatever the centres' moves.
+      const a = previous[i];
+      const upper = uppers[i] + shift[a];
+      const lower = lowers[i] - (a === mover ? secondShift : maxShift);
+      if (upper < lower) {
+        labels[i] = a;
+        uppers[i] = upper;
+        lowers[i] = lower;
+        continue;
+      }
+    }
+    const x0 = x[b];
+    const x1 = dims > 1 ? x[b + 1] : 0;
+    const x2 = dims > 2 ? x[b + 2] : 0;
+    const x3 = dims > 3 ? x[b + 3] : 0;
+    const x4 = dims > 4 ? x[b + 4] : 0;
+    const x5 = dims > 5 ? x[b + 5] : 0;
+    const x6 = dims > 6 ? x[b + 6] : 0;
+    const x7 = dims > 7 ? x[b + 7] : 0;
+    let best = 0;
+    let bestDistance = Infinity;
+    let secondDistance = Infinity;
+    for (let q = 0, cb = 0; q < k; q++, cb += dims) {
+      let e = x0 - c[cb];
+      let distance = e * e;
+      if (dims > 1) {
+        e = x1 - c[cb + 1];
+        distance += e * e;
+        if (dims > 2) {
+          e = x2 - c[cb + 2];
+          distance += e * e;
+          if (dims > 3) {
+            e = x3 - c[cb + 3];
+            distance += e * e;
+            if (dims > 4) {
+              e = x4 - c[cb + 4];
+              distance += e * e;
+              if (dims > 5) {
+                e = x5 - c[cb + 5];
+                distance += e * e;
+                if (dims > 6) {
+                  e = x6 - c[cb + 6];
+                  distance += e * e;
+                  if (dims > 7) {
+                    e = x7 - c[cb + 7];
+                    distance += e * e;
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+      if (distance < bestDistance) {
+        secondDistance = bestDistance;
+        bestDistance = distance;
+        best = q;
+      } else if (distance < secondDistance) secondDistance = distance;
+    }
+    labels[i] = best;
+    total += bestDistance;
+    if (keep) {
+      uppers[i] = Math.sqrt(bestDistance) * ROUND_UP;
+      lowers[i] = Math.sqrt(secondDistance) * ROUND_DOWN;
+    }
+  }
+  return total;
+}
+
+function assignAnyDims(
   x: Float64Array,
   n: number,
   dims: number,
@@ -201,13 +347,13 @@ function assign(
   labels: Int32Array,
 ): number {
   let total = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0, b = 0; i < n; i++, b += dims) {
     let best = 0;
     let bestDistance = Infinity;
-    for (let c = 0; c < k; c++) {
+    for (let c = 0, cb = 0; c < k; c++, cb += dims) {
       let distance = 0;
       for (let d = 0; d < dims; d++) {
-        const diff = x[i * dims + d] - centers[c * dims + d];
+        const diff = x[b + d] - centers[cb + d];
         distance += diff * diff;
       }
       if (distance < bestDistance) {
@@ -219,6 +365,143 @@ function assign(
     total += bestDistance;
   }
   return total;
+}
+
+/** Turns the summed squared moves in `bounds.shift` into widened distances, and finds the two largest. */
+function recordShifts(bounds: Bounds, k: number): void {
+  let max = 0;
+  let second = 0;
+  let mover = 0;
+  for (let c = 0; c < k; c++) {
+    const shift = Math.sqrt(bounds.shift[c]) * ROUND_UP;
+    bounds.shift[c] = shift;
+    if (shift > max) {
+      second = max;
+      max = shift;
+      mover = c;
+    } else if (shift > second) second = shift;
+  }
+  bounds.maxShift = max;
+  bounds.secondShift = second;
+  bounds.farthestMover = mover;
+}
+
+/**
+ * For every point i: `out[i] = min(closest[i], ‖x_i − x_j‖²)`; returns Σ out. The squared differences are added
+ * in coordinate order (as `assign`), with point j's coordinates held in locals up to eight dimensions.
+ */
+function closestWith(
+  x: Float64Array,
+  n: number,
+  dims: number,
+  j: number,
+  closest: Float64Array,
+  out: Float64Array,
+): number {
+  const a = j * dims;
+  let sum = 0;
+  if (dims > UNROLLED_DIMS) {
+    for (let i = 0, b = 0; i < n; i++, b += dims) {
+      let distance = 0;
+      for (let d = 0; d < dims; d++) {
+        const diff = x[b + d] - x[a + d];
+        distance += diff * diff;
+      }
+      const v = Math.min(closest[i], distance);
+      out[i] = v;
+      sum += v;
+    }
+    return sum;
+  }
+  const c0 = x[a];
+  const c1 = dims > 1 ? x[a + 1] : 0;
+  const c2 = dims > 2 ? x[a + 2] : 0;
+  const c3 = dims > 3 ? x[a + 3] : 0;
+  const c4 = dims > 4 ? x[a + 4] : 0;
+  const c5 = dims > 5 ? x[a + 5] : 0;
+  const c6 = dims > 6 ? x[a + 6] : 0;
+  const c7 = dims > 7 ? x[a + 7] : 0;
+  for (let i = 0, b = 0; i < n; i++, b += dims) {
+    let e = x[b] - c0;
+    let distance = e * e;
+    if (dims > 1) {
+      e = x[b + 1] - c1;
+      distance += e * e;
+      if (dims > 2) {
+        e = x[b + 2] - c2;
+        distance += e * e;
+        if (dims > 3) {
+          e = x[b + 3] - c3;
+          distance += e * e;
+          if (dims > 4) {
+            e = x[b + 4] - c4;
+            distance += e * e;
+            if (dims > 5) {
+              e = x[b + 5] - c5;
+              distance += e * e;
+              if (dims > 6) {
+                e = x[b + 6] - c6;
+                distance += e * e;
+                if (dims > 7) {
+                  e = x[b + 7] - c7;
+                  distance += e * e;
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    const v = closest[i] < distance ? closest[i] : distance;
+    out[i] = v;
+    sum += v;
+  }
+  return sum;
+}
+
+/**
+ * Per cluster: the number of its points and the sum of their coordinates, added in point order (as scikit-learn's
+ * single-threaded update), with the row's coordinates unrolled up to eight dimensions.
+ */
+function clusterSums(
+  xc: Float64Array,
+  n: number,
+  dims: number,
+  labels: Int32Array,
+  sums: Float64Array,
+  counts: Float64Array,
+): void {
+  sums.fill(0);
+  counts.fill(0);
+  for (let i = 0, b = 0; i < n; i++, b += dims) {
+    const c = labels[i];
+    counts[c] += 1;
+    const s = c * dims;
+    if (dims > UNROLLED_DIMS) {
+      for (let d = 0; d < dims; d++) sums[s + d] += xc[b + d];
+      continue;
+    }
+    sums[s] += xc[b];
+    if (dims > 1) {
+      sums[s + 1] += xc[b + 1];
+      if (dims > 2) {
+        sums[s + 2] += xc[b + 2];
+        if (dims > 3) {
+          sums[s + 3] += xc[b + 3];
+          if (dims > 4) {
+            sums[s + 4] += xc[b + 4];
+            if (dims > 5) {
+              sums[s + 5] += xc[b + 5];
+              if (dims > 6) {
+                sums[s + 6] += xc[b + 6];
+                if (dims > 7) sums[s + 7] += xc[b + 7];
+              }
+            }
+          }
+        }
+      }
+    }
+  }
 }
 
 /**
@@ -367,23 +650,11 @@ function kmeansPlusPlus(x: Float64Array, n: number, dims: number, k: number, see
   const copyPoint = (c: number, i: number) => {
     for (let d = 0; d < dims; d++) centers[c * dims + d] = x[i * dims + d];
   };
-  const distanceTo = (i: number, j: number) => {
-    let distance = 0;
-    for (let d = 0; d < dims; d++) {
-      const diff = x[i * dims + d] - x[j * dims + d];
-      distance += diff * diff;
-    }
-    return distance;
-  };
 
   const first = Math.floor(rng.uniform() * n);
   copyPoint(0, first);
-  let closest = new Float64Array(n);
-  let potential = 0;
-  for (let i = 0; i < n; i++) {
-    closest[i] = distanceTo(i, first);
-    potential += closest[i];
-  }
+  let closest = new Float64Array(n).fill(Infinity);
+  let potential = closestWith(x, n, dims, first, closest, closest);
   let candidateClosest = new Float64Array(n);
   let bestClosest = new Float64Array(n);
   for (let c = 1; c < k; c++) {
@@ -391,13 +662,9 @@ function kmeansPlusPlus(x: Float64Array, n: number, dims: number, k: number, see
     let bestPoint = -1;
     for (let t = 0; t < trials; t++) {
       // All points already coincide with a centre: any point will do (the clusters will be duplicates).
-      const candidate = potential > 0 ? rng.pick(closest) : Math.floor(rng.uniform() * n);
-      let candidatePotential = 0;
-      for (let i = 0; i < n; i++) {
-        const distance = Math.min(closest[i], distanceTo(i, candidate));
-        candidateClosest[i] = distance;
-        candidatePotential += distance;
-      }
+      const candidate =
+        potential > 0 ? pickProportional(rng, closest, potential) : Math.floor(rng.uniform() * n);
+      const candidatePotential = closestWith(x, n, dims, candidate, closest, candidateClosest);
       if (candidatePotential < bestPotential) {
         bestPotential = candidatePotential;
         bestPoint = candidate;
@@ -413,4 +680,21 @@ function kmeansPlusPlus(x: Float64Array, n: number, dims: number, k: number, see
     potential = bestPotential;
   }
   return centers;
+}
+
+/**
+ * `rng.pick(weights)` when the weights' total is already known: `total` must be their sum added in index order
+ * from 0 (as `closestWith` returns it), which is the sum `pick` itself would compute, so the draw and the index
+ * are the same; this skips `pick`'s summing and checking pass over the million weights.
+ */
+function pickProportional(rng: Rng, weights: Float64Array, total: number): number {
+  if (!Number.isFinite(total)) return rng.pick(weights); // overflowed distances: let pick report them
+  const target = rng.uniform() * total;
+  let running = 0;
+  for (let i = 0; i < weights.length; i++) {
+    running += weights[i];
+    if (target < running) return i;
+  }
+  for (let i = weights.length - 1; i >= 0; i--) if (weights[i] > 0) return i;
+  return weights.length - 1;
 }
