@@ -45,7 +45,7 @@ export { bassCumulative, bassDensity, bassPeak, bassDiscrete } from './customers
 export type { BassCoefficients } from './customers/bass';
 export { clv } from './customers/clv';
 export type { ClvOptions } from './customers/clv';
-export { rfmScores } from './customers/rfm';
+export { rfmScoreColumns, rfmScores } from './customers/rfm';
 export type { RfmCustomer, RfmScore } from './customers/rfm';
 export { kmeans } from './segment/kmeans';
 export type { KmeansInit, KmeansIteration, KmeansOptions, KmeansResult } from './segment/kmeans';

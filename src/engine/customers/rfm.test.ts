@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { rfmScores, stableOrder, type RfmCustomer } from './rfm';
+import { rfmScoreColumns, rfmScores, stableOrder, type RfmCustomer } from './rfm';
 
 /** Reference: a comparator sort (stable since ES2019) and the same score rule. */
 function referenceScores(values: number[], descending: boolean, bins: number): number[] {
@@ -75,6 +75,12 @@ describe('rfmScores', () => {
     const values = new Float64Array([0.5, -0, -2.25, Infinity, 0, -Infinity, 1e-300, -1e-300, 3]);
     expect(Array.from(stableOrder(values, false))).toEqual([5, 2, 7, 1, 4, 6, 0, 8, 3]);
     expect(Array.from(stableOrder(values, true))).toEqual([3, 8, 0, 6, 1, 4, 7, 2, 5]);
+    // The same in single precision (the two-pass radix sort on 32-bit patterns): 2^-149 is float32's least
+    // positive value, a subnormal.
+    const tiny = 2 ** -149;
+    const singles = new Float64Array([0.5, -0, -2.25, Infinity, 0, -Infinity, tiny, -tiny, 3]);
+    expect(Array.from(stableOrder(singles, false))).toEqual([5, 2, 7, 1, 4, 6, 0, 8, 3]);
+    expect(Array.from(stableOrder(singles, true))).toEqual([3, 8, 0, 6, 1, 4, 7, 2, 5]);
   });
 
   const sizes = { minLength: 1, maxLength: 300 };
@@ -94,6 +100,15 @@ describe('rfmScores', () => {
         recencyDays: fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }),
         frequency: fc.constantFrom(0, 1, 2, 1e15, -1e15),
         monetary: fc.double({ noNaN: true }),
+      }),
+      sizes,
+    ),
+    // Money in single precision (as the market's Float32Array holds it): the 32-bit radix sort.
+    fc.array(
+      fc.record({
+        recencyDays: fc.integer({ min: 0, max: 3000 }),
+        frequency: fc.integer({ min: 0, max: 60 }),
+        monetary: fc.float({ noNaN: true }),
       }),
       sizes,
     ),
@@ -123,6 +138,50 @@ describe('rfmScores', () => {
         expect(scores.map((s) => s.m)).toEqual(m);
       }),
     );
+  });
+
+  it('property: the column API gives the scores of the object API, from typed or plain columns', () => {
+    fc.assert(
+      fc.property(customerLists, fc.integer({ min: 1, max: 12 }), (customers, bins) => {
+        const objects = rfmScores(customers, { bins });
+        const plain = rfmScoreColumns(
+          {
+            recencyDays: customers.map((c) => c.recencyDays),
+            frequency: customers.map((c) => c.frequency),
+            monetary: customers.map((c) => c.monetary),
+          },
+          { bins },
+        );
+        expect(Array.from(plain.r)).toEqual(objects.map((o) => o.r));
+        expect(Array.from(plain.f)).toEqual(objects.map((o) => o.f));
+        expect(Array.from(plain.m)).toEqual(objects.map((o) => o.m));
+      }),
+    );
+    // Typed columns as the population stores them: days and counts in Uint16Array, money in Float32Array.
+    const recencyDays = Uint16Array.from([40, 5, 5, 300, 12]);
+    const frequency = Uint16Array.from([1, 3, 8, 1, 5]);
+    const monetary = Float32Array.from([20, 900, 560, 15.25, 300]);
+    const typed = rfmScoreColumns({ recencyDays, frequency, monetary });
+    const expected = rfmScores(
+      Array.from(recencyDays, (_, i) => ({
+        recencyDays: recencyDays[i],
+        frequency: frequency[i],
+        monetary: monetary[i],
+      })),
+    );
+    expect(Array.from(typed.r)).toEqual(expected.map((o) => o.r));
+    expect(Array.from(typed.m)).toEqual(expected.map((o) => o.m));
+    // By hand (N = 5, one per bin): money descending 900, 560, 300, 20, 15.25.
+    expect(Array.from(typed.m)).toEqual([2, 5, 4, 1, 3]);
+  });
+
+  it('column API: rejects columns of different lengths and a NaN, naming the customer', () => {
+    expect(() => rfmScoreColumns({ recencyDays: [1, 2], frequency: [1], monetary: [1, 2] })).toThrow(
+      /2, 1 and 2 customers/,
+    );
+    expect(() =>
+      rfmScoreColumns({ recencyDays: [1, 2], frequency: [1, 2], monetary: Float32Array.from([1, NaN]) }),
+    ).toThrow(/customer 1 has monetary NaN/);
   });
 
   it('scores a million customers into five equal bins per dimension', () => {

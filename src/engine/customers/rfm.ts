@@ -35,21 +35,17 @@ export function rfmScores(
   customers: ArrayLike<RfmCustomer>,
   { bins = 5 }: { bins?: number } = {},
 ): RfmScore[] {
-  if (!Number.isInteger(bins) || bins < 1)
-    throw new RangeError(`rfmScores: bins is ${bins}; it must be an integer ≥ 1`);
   const n = customers.length;
-  const recency = new Float64Array(n);
+  const recencyDays = new Float64Array(n);
   const frequency = new Float64Array(n);
   const monetary = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const c = customers[i];
-    recency[i] = checked(c.recencyDays, i, 'recencyDays');
+    recencyDays[i] = checked(c.recencyDays, i, 'recencyDays');
     frequency[i] = checked(c.frequency, i, 'frequency');
     monetary[i] = checked(c.monetary, i, 'monetary');
   }
-  const r = binScores(stableOrder(recency, false), bins);
-  const f = binScores(stableOrder(frequency, true), bins);
-  const m = binScores(stableOrder(monetary, true), bins);
+  const { r, f, m } = rfmScoreColumns({ recencyDays, frequency, monetary }, { bins });
 
   const cellOf = cellNamer(bins);
   const scores = new Array<RfmScore>(n);
@@ -57,6 +53,54 @@ export function rfmScores(
     scores[i] = { r: r[i], f: f[i], m: m[i], cell: cellOf(r[i], f[i], m[i]) };
   }
   return scores;
+}
+
+/** The three histories as columns, one entry per customer (as the market's population stores them). */
+export interface RfmColumns {
+  recencyDays: ArrayLike<number>;
+  frequency: ArrayLike<number>;
+  monetary: ArrayLike<number>;
+}
+
+/**
+ * `rfmScores` for data held column-wise, without an object per customer: the same scores, as three typed arrays
+ * (customer i's recency score is `r[i]`). Typed-array columns are read directly; a column of integers — as the
+ * market's days and purchase counts — is counting-sorted, and money held in single precision (a Float32Array, or
+ * any values that single precision represents exactly) is radix-sorted on its 32 bits in two passes.
+ */
+export function rfmScoreColumns(
+  { recencyDays, frequency, monetary }: RfmColumns,
+  { bins = 5 }: { bins?: number } = {},
+): { r: Int32Array; f: Int32Array; m: Int32Array } {
+  if (!Number.isInteger(bins) || bins < 1)
+    throw new RangeError(`rfmScores: bins is ${bins}; it must be an integer ≥ 1`);
+  const n = recencyDays.length;
+  if (frequency.length !== n || monetary.length !== n)
+    throw new RangeError(
+      `rfmScores: the columns have ${n}, ${frequency.length} and ${monetary.length} customers; they must match`,
+    );
+  return {
+    r: binScores(stableOrder(checkedColumn(recencyDays, 'recencyDays'), false), bins),
+    f: binScores(stableOrder(checkedColumn(frequency, 'frequency'), true), bins),
+    m: binScores(stableOrder(checkedColumn(monetary, 'monetary'), true), bins),
+  };
+}
+
+/**
+ * The column as a Float64Array (a native conversion for typed arrays), so the sorts below see one array type
+ * and stay monomorphic; a value that is not a number is reported with its customer.
+ */
+function checkedColumn(values: ArrayLike<number>, field: string): Float64Array {
+  const out =
+    values instanceof Float64Array
+      ? values
+      : ArrayBuffer.isView(values)
+        ? new Float64Array(values as Float32Array)
+        : Float64Array.from(values);
+  for (let i = 0; i < out.length; i++) {
+    if (out[i] !== out[i]) checked(values[i], i, field);
+  }
+  return out;
 }
 
 function checked(value: number, index: number, field: string): number {
@@ -100,16 +144,18 @@ export function stableOrder(values: Float64Array, descending: boolean): Int32Arr
   let min = Infinity;
   let max = -Infinity;
   let integers = true;
+  let single = true;
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (v < min) min = v;
     if (v > max) max = v;
     if (integers && !Number.isSafeInteger(v)) integers = false;
+    if (single && Math.fround(v) !== v) single = false;
   }
   if (n > 0 && integers && max - min <= Math.max(COUNTING_RANGE_LIMIT, 2 * n)) {
     return countingOrder(values, min, max, descending);
   }
-  return radixOrder(values, descending);
+  return single ? radixOrder32(values, descending) : radixOrder(values, descending);
 }
 
 function countingOrder(values: Float64Array, min: number, max: number, descending: boolean): Int32Array {
@@ -191,6 +237,44 @@ function radixOrder(values: Float64Array, descending: boolean): Int32Array {
     [order, order2] = [order2, order];
     [keysHi, keysHi2] = [keysHi2, keysHi];
     [keysLo, keysLo2] = [keysLo2, keysLo];
+  }
+  return order;
+}
+
+/**
+ * The same stable order for values that single precision holds exactly: their float32 bit patterns, made
+ * order-preserving by the same transform, sorted in two 16-bit passes instead of four.
+ */
+function radixOrder32(values: Float64Array, descending: boolean): Int32Array {
+  const n = values.length;
+  const copy = new Float32Array(n);
+  // −0 and +0 are equal numbers but different bit patterns: make them one key.
+  for (let i = 0; i < n; i++) copy[i] = values[i] === 0 ? 0 : values[i];
+  const bits = new Uint32Array(copy.buffer);
+  let keys = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let h = bits[i];
+    h = h & 0x80000000 ? ~h : h ^ 0x80000000;
+    keys[i] = (descending ? ~h : h) >>> 0;
+  }
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let order2 = new Int32Array(n);
+  let keys2 = new Uint32Array(n);
+  const counts = new Int32Array(RADIX + 1);
+  for (let shift = 0; shift < 32; shift += 16) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[((keys[i] >>> shift) & RADIX_MASK) + 1]++;
+    if (counts[((keys[0] >>> shift) & RADIX_MASK) + 1] === n) continue; // all alike: this digit orders nothing
+    for (let d = 0; d < RADIX; d++) counts[d + 1] += counts[d];
+    for (let position = 0; position < n; position++) {
+      const key = keys[position];
+      const target = counts[(key >>> shift) & RADIX_MASK]++;
+      order2[target] = order[position];
+      keys2[target] = key;
+    }
+    [order, order2] = [order2, order];
+    [keys, keys2] = [keys2, keys];
   }
   return order;
 }
