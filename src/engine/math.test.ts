@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { exp, expm1, log, log1p, pow, tanh } from './math';
+import { exp, expm1, log, log1p, pow, roundHalfUp, tanh } from './math';
 
 const float = new Float64Array(1);
 const bits = new BigUint64Array(float.buffer);
@@ -209,5 +209,37 @@ describe('golden bit patterns (drift in any engine or refactor fails here)', () 
     ['tanh', (i: number) => tanh((i - 2000) * 0.00533), '19518b3037346e61'],
   ] as const)('%s over a 4000-point grid', (_name, f, expected) => {
     expect(digest(4000, f)).toBe(expected);
+  });
+});
+
+describe('roundHalfUp (Math.round without a branch)', () => {
+  it('rounds ties up, as ECMAScript defines Math.round (ES2024 §21.3.2.28)', () => {
+    // By hand: ties go towards +∞ — 2.5 → 3, 3.5 → 4, −2.5 → −2, −3.5 → −3, 0.5 → 1, −0.5 → 0.
+    expect(roundHalfUp(2.5)).toBe(3);
+    expect(roundHalfUp(3.5)).toBe(4);
+    expect(roundHalfUp(-2.5)).toBe(-2);
+    expect(roundHalfUp(-3.5)).toBe(-3);
+    expect(roundHalfUp(0.5)).toBe(1);
+    expect(roundHalfUp(-0.5)).toBe(0);
+    // The largest double below ½ rounds down (floor(x + ½) would give 1: x + ½ rounds up to 1).
+    expect(roundHalfUp(0.49999999999999994)).toBe(0);
+    expect(roundHalfUp(254.99999999999997)).toBe(255);
+    expect(roundHalfUp(2 ** 50 + 0.5)).toBe(2 ** 50 + 1);
+  });
+
+  it('property: equals Math.round for |x| < 2^51 (up to the sign of zero)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ min: -(2 ** 51) + 1, max: 2 ** 51 - 1, noNaN: true }),
+          fc.integer({ min: -100_000, max: 100_000 }).map((k) => k / 2),
+          fc.integer({ min: 0, max: 255 * 64 }).map((k) => k / 64),
+        ),
+        (x) => {
+          expect(roundHalfUp(x) + 0).toBe(Math.round(x) + 0);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

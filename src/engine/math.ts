@@ -671,3 +671,17 @@ export function tanh(x: number): number {
   }
   return jx >= 0 ? z : -z;
 }
+
+/** 1.5 · 2^52: adding and subtracting it rounds a double below 2^51 in magnitude to an integer, ties to even. */
+const ROUNDER = 6755399441055744;
+
+/**
+ * `Math.round(x)` to the bit for |x| < 2^51 (ties towards +∞; −0 comes out as +0), without the data-dependent
+ * branch V8 compiles `Math.round` into: x + 1.5·2^52 − 1.5·2^52 rounds to the nearest integer with ties to even
+ * (exact IEEE arithmetic), and the one tie that went down (x − r = ½) is moved up. For generation loops, where
+ * `Math.round` of random values costs a mispredicted branch per call.
+ */
+export function roundHalfUp(x: number): number {
+  const r = x + ROUNDER - ROUNDER;
+  return x - r === 0.5 ? r + 1 : r;
+}

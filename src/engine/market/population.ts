@@ -1,4 +1,4 @@
-import { exp, log, log1p } from '../math';
+import { exp, log, log1p, roundHalfUp } from '../math';
 import { hashUniform } from '../rng';
 import type { ModelCoefficients, ObservableVariable, Scenario } from '../types';
 import { fastExp } from './fast-exp';
@@ -228,7 +228,7 @@ function poissonCdf(lambda: number, zeroProbability: number): Float64Array {
 function poisson(lambda: number, cdf: Float64Array, u: number, z: number): number {
   if (lambda <= 0) return 0;
   if (lambda > 60) {
-    const v = Math.round(lambda + Math.sqrt(lambda) * z);
+    const v = roundHalfUp(lambda + Math.sqrt(lambda) * z);
     return v < 0 ? 0 : v > 65535 ? 65535 : v;
   }
   let k = 0;
@@ -338,7 +338,7 @@ function drawDemographics(
   for (let i = b0; i < b1; i++) {
     const a = pop.archetype[i];
     const age = t.ageMean[a] + t.ageSd[a] * streamNormal(keys[i - b0], Purpose.age);
-    pop.age[i] = Math.round(age < t.ageMin[a] ? t.ageMin[a] : age > t.ageMax[a] ? t.ageMax[a] : age);
+    pop.age[i] = roundHalfUp(age < t.ageMin[a] ? t.ageMin[a] : age > t.ageMax[a] ? t.ageMax[a] : age);
   }
   for (let i = b0; i < b1; i++) {
     const a = pop.archetype[i];
@@ -374,7 +374,7 @@ function drawChannel(
     const h = t.habit[a * C + c];
     let v = h > 0 ? h * (1 + 0.35 * SQRT3 * (2 * streamUniform(key, Purpose.habit + c) - 1)) : 0;
     v = v < 0 ? 0 : v > 1 ? 1 : v;
-    pop.habits[c * n + i] = Math.round(v * 255);
+    pop.habits[c * n + i] = roundHalfUp(v * 255);
     pop.responsiveness[c * n + i] =
       t.responsiveness[a * C + c] *
       (1 + 0.25 * SQRT3 * (2 * streamUniform(key, Purpose.responsiveness + c) - 1));
@@ -392,7 +392,7 @@ function drawPurchases(
   for (let i = b0; i < b1; i++) {
     const a = pop.archetype[i];
     const recency = -t.recencyMean[a] * log(streamUniformOpen(keys[i - b0], Purpose.recency));
-    pop.recencyDays[i] = recency > 65535 ? 65535 : Math.round(recency);
+    pop.recencyDays[i] = recency > 65535 ? 65535 : roundHalfUp(recency);
   }
   for (let i = b0; i < b1; i++) {
     const a = pop.archetype[i];
