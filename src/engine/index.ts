@@ -48,7 +48,7 @@ export type { ClvOptions } from './customers/clv';
 export { rfmScoreColumns, rfmScores } from './customers/rfm';
 export type { RfmCustomer, RfmScore } from './customers/rfm';
 export { kmeans } from './segment/kmeans';
-export type { KmeansInit, KmeansIteration, KmeansOptions, KmeansResult } from './segment/kmeans';
+export type { FlatPoints, KmeansInit, KmeansIteration, KmeansOptions, KmeansResult } from './segment/kmeans';
 export { standardize, fitStandardization, applyStandardization, nearestCenter } from './segment/standardize';
 export type { Standardization } from './segment/standardize';
 

@@ -333,6 +333,18 @@ describe('kmeans: invariants', () => {
     expect(pruned.iterations).toBe(full.iterations);
   });
 
+  it('takes the same points row after row in one Float64Array, with the same result', () => {
+    const rows: number[][] = [];
+    for (let i = 0; i < 500; i++) rows.push([(i * 37) % 101, (i * 53) % 89, i % 7]);
+    const flat = { values: Float64Array.from(rows.flat()), dims: 3 };
+    const options = { k: 4, init: { method: 'k-means++' as const, seed: 11 } };
+    expect(kmeans(flat, options)).toEqual(kmeans(rows, options));
+    expect(() => kmeans({ values: new Float64Array(5), dims: 2 }, options)).toThrow(/5 values .* rows of 2/);
+    expect(() =>
+      kmeans({ values: Float64Array.from([1, 2, 3, NaN]), dims: 2 }, { k: 1, init: [[0, 0]] }),
+    ).toThrow(/point 1, coordinate 1 is NaN/);
+  });
+
   it('rejects bad input', () => {
     expect(() => kmeans([[1], [2]], { k: 3, init: [[1], [2], [3]] })).toThrow(/2 points cannot form 3/);
     expect(() => kmeans([[1], [2]], { k: 0, init: [] })).toThrow(/k is 0/);

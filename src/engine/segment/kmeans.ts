@@ -26,6 +26,18 @@ export interface KmeansOptions {
   onIteration?: (step: KmeansIteration) => void;
 }
 
+/** Points stored row after row: point i's coordinate d is `values[i * dims + d]`. */
+export interface FlatPoints {
+  values: Float64Array;
+  dims: number;
+}
+
+function isFlat(points: ArrayLike<ArrayLike<number>> | FlatPoints): points is FlatPoints {
+  return (
+    (points as FlatPoints).values instanceof Float64Array && typeof (points as FlatPoints).dims === 'number'
+  );
+}
+
 export interface KmeansResult {
   /** Cluster of each point, 0..k−1. */
   labels: number[];
@@ -61,28 +73,47 @@ export interface KmeansResult {
  * With `init: { method: 'k-means++', seed }` the centres are chosen by greedy k-means++ (Arthur &
  * Vassilvitskii 2007; 2 + ⌊ln k⌋ candidates per centre, as scikit-learn) using `createRng(seed)`.
  *
- * @param points the observations, one row of coordinates each (all rows the same length)
+ * @param points the observations, one row of coordinates each (all rows the same length), or all of them in one
+ *   Float64Array row after row (`FlatPoints`: no array per point, as for a million consumers)
  */
 export function kmeans(
-  points: ArrayLike<ArrayLike<number>>,
+  points: ArrayLike<ArrayLike<number>> | FlatPoints,
   { k, init, maxIterations = 300, onIteration }: KmeansOptions,
 ): KmeansResult {
-  const n = points.length;
+  const flat = isFlat(points);
+  if (
+    flat &&
+    !(Number.isInteger(points.dims) && points.dims >= 1 && points.values.length % points.dims === 0)
+  )
+    throw new RangeError(
+      `kmeans: ${points.values.length} values do not make rows of ${points.dims} coordinates`,
+    );
+  const n = flat ? points.values.length / points.dims : points.length;
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`kmeans: k is ${k}; it must be an integer ≥ 1`);
   if (n < k) throw new RangeError(`kmeans: ${n} points cannot form ${k} clusters`);
   if (!Number.isInteger(maxIterations) || maxIterations < 1)
     throw new RangeError(`kmeans: maxIterations is ${maxIterations}; it must be an integer ≥ 1`);
-  const dims = points[0].length;
+  const dims = flat ? points.dims : points[0].length;
 
-  const x = new Float64Array(n * dims);
-  for (let i = 0; i < n; i++) {
-    const row = points[i];
-    if (row.length !== dims)
-      throw new RangeError(`kmeans: point ${i} has ${row.length} coordinates, point 0 has ${dims}`);
-    for (let d = 0; d < dims; d++) {
-      const v = row[d];
-      if (!Number.isFinite(v)) throw new RangeError(`kmeans: point ${i}, coordinate ${d} is ${v}`);
-      x[i * dims + d] = v;
+  // The points row after row in one array (read only from here on: a flat input is used as it is).
+  let x: Float64Array;
+  if (flat) {
+    x = points.values;
+    for (let j = 0; j < x.length; j++) {
+      if (!Number.isFinite(x[j]))
+        throw new RangeError(`kmeans: point ${Math.floor(j / dims)}, coordinate ${j % dims} is ${x[j]}`);
+    }
+  } else {
+    x = new Float64Array(n * dims);
+    for (let i = 0; i < n; i++) {
+      const row = points[i];
+      if (row.length !== dims)
+        throw new RangeError(`kmeans: point ${i} has ${row.length} coordinates, point 0 has ${dims}`);
+      for (let d = 0; d < dims; d++) {
+        const v = row[d];
+        if (!Number.isFinite(v)) throw new RangeError(`kmeans: point ${i}, coordinate ${d} is ${v}`);
+        x[i * dims + d] = v;
+      }
     }
   }
 
