@@ -243,7 +243,7 @@ const LOG1P_FREQUENCY = Float64Array.from({ length: LOG1P_TABLE_SIZE }, (_, k) =
 const LOG1P_RECENCY = Float64Array.from({ length: LOG1P_TABLE_SIZE }, (_, k) => log1p(k / 30));
 
 /** Generation works through the population in blocks of this many consumers (scratch stays in cache). */
-const GENERATION_BLOCK = 4096;
+const GENERATION_BLOCK = 1024;
 
 /**
  * Draws consumers `start` … `end − 1` of the scenario's population under `seed`.

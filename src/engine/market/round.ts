@@ -403,6 +403,54 @@ export function responseKeys(
  * their segments (not their numbering in the chunk), so the sums never depend on the chunking. Table mode gets
  * the same from the segmentation's cell totals in `prepareRound`.
  */
+
+/*
+ * The field offsets and draw purposes the hot loops use, as plain module constants. A property read such as
+ * `CELL.retained` needs type feedback; in a branch the JIT has not yet seen taken (the first returning customer,
+ * the first privacy complaint) it deoptimises the whole pass the first time it runs, and a first game pays for
+ * every such restart. A constant needs no feedback.
+ */
+const CELL_AIMED_SPEND = CELL.aimedSpend;
+const CELL_AWARENESS = CELL.awareness;
+const CELL_BASELINE_CONVERSIONS = CELL.baselineConversions;
+const CELL_CATEGORY = CELL.category;
+const CELL_COMPETITOR_PURCHASES = CELL.competitorPurchases;
+const CELL_COMPLAINTS = CELL.complaints;
+const CELL_CONVERSIONS = CELL.conversions;
+const CELL_IMPRESSIONS = CELL.impressions;
+const CELL_NEW_CUSTOMERS = CELL.newCustomers;
+const CELL_PRIOR = CELL.prior;
+const CELL_REACHED = CELL.reached;
+const CELL_RETAINED = CELL.retained;
+const CELL_RISKY_SPEND = CELL.riskySpend;
+const CELL_WASTED_SPEND = CELL.wastedSpend;
+const CHANNEL_AIMED_IMPRESSIONS = CHANNEL.aimedImpressions;
+const CHANNEL_AWARENESS = CHANNEL.awareness;
+const CHANNEL_CATEGORY = CHANNEL.category;
+const CHANNEL_COMPLAINTS = CHANNEL.complaints;
+const CHANNEL_CONVERSIONS = CHANNEL.conversions;
+const CHANNEL_IMPRESSIONS = CHANNEL.impressions;
+const CHANNEL_INCREMENTAL_CONVERSIONS = CHANNEL.incrementalConversions;
+const CHANNEL_INCREMENTAL_UNITS = CHANNEL.incrementalUnits;
+const CHANNEL_LAST_TOUCH = CHANNEL.lastTouch;
+const CHANNEL_NEW_CUSTOMERS = CHANNEL.newCustomers;
+const CHANNEL_PRIOR = CHANNEL.prior;
+const CHANNEL_REACHED = CHANNEL.reached;
+const CHANNEL_RETAINED = CHANNEL.retained;
+const CHANNEL_UNITS = CHANNEL.units;
+const CHANNEL_WASTED_IMPRESSIONS = CHANNEL.wastedImpressions;
+const PURPOSE_CONSENT = Purpose.consent;
+const PURPOSE_ROUND = Purpose.round;
+const V_AIMED = V.aimed;
+const V_BASELINE_DOSE = V.baselineDose;
+const V_BASELINE_REACH = V.baselineReach;
+const V_DELIVERED_NOT_OVER = V.deliveredNotOver;
+const V_DOSE = V.dose;
+const V_FREQUENCY = V.frequency;
+const V_OVER_FREQUENCY_COMPLAINTS = V.overFrequencyComplaints;
+const V_PRIVACY_COMPLAINTS = V.privacyComplaints;
+const V_REACH = V.reach;
+
 function accumulateWaste(
   pop: Population,
   keys: ArrayLike<number>,
@@ -454,17 +502,17 @@ function accumulateWaste(
         const cb = blockBase + (s * A + a) * cellFields;
         for (let c = 0; c < C; c++) {
           const t = (k * C + c) * V_COUNT;
-          const m = table[t + V.aimed];
+          const m = table[t + V_AIMED];
           if (m <= 0) continue;
           const aimed = count * m;
-          const waste = aimed - (table[t + V.deliveredNotOver] * habitSums[(k * A + a) * C + c]) / 255;
+          const waste = aimed - (table[t + V_DELIVERED_NOT_OVER] * habitSums[(k * A + a) * C + c]) / 255;
           const hb = channelBase + c * CHANNEL_FIELDS;
-          sums[hb + CHANNEL.wastedImpressions] += waste;
-          sums[hb + CHANNEL.aimedImpressions] += aimed;
+          sums[hb + CHANNEL_WASTED_IMPRESSIONS] += waste;
+          sums[hb + CHANNEL_AIMED_IMPRESSIONS] += aimed;
           const cpa = cpaOf[c];
-          sums[cb + CELL.wastedSpend] += cpa * waste;
-          sums[cb + CELL.aimedSpend] += cpa * aimed;
-          sums[cb + CELL.riskySpend] += cpa * aimed * riskOf[c];
+          sums[cb + CELL_WASTED_SPEND] += cpa * waste;
+          sums[cb + CELL_AIMED_SPEND] += cpa * aimed;
+          sums[cb + CELL_RISKY_SPEND] += cpa * aimed * riskOf[c];
         }
       }
     }
@@ -513,16 +561,25 @@ export function simulateChunk(
     blockStart += BLOCK_SIZE, blockBase += layout.size
   ) {
     const blockEnd = blockStart + BLOCK_SIZE < n ? blockStart + BLOCK_SIZE : n;
-    exposurePass(pop, st, keys, table, plan, layout, sums, blockBase, blockStart, blockEnd, scratch);
-    const exponentCount = exponentPass(pop, st, plan, blockStart, blockEnd, scratch);
-    expPass(scratch.exponents, exponentCount);
-    choicePass(pop, st, next, seg, keys, table, plan, layout, sums, blockBase, blockStart, blockEnd, scratch);
+    // The block's consumers go through the passes in slices. A slice adds to the block's sums in consumer order
+    // exactly as the whole block would (each sum field belongs to one pass), so the bits are the same; short
+    // calls let the JIT compile each pass whole, after it has run every line, instead of mid-loop.
+    for (let from = blockStart; from < blockEnd; from += SLICE) {
+      const to = from + SLICE < blockEnd ? from + SLICE : blockEnd;
+      exposurePass(pop, st, keys, table, plan, layout, sums, blockBase, from, to, scratch);
+      const exponentCount = exponentPass(pop, st, plan, from, to, scratch);
+      expPass(scratch.exponents, exponentCount);
+      choicePass(pop, st, next, seg, keys, table, plan, layout, sums, blockBase, from, to, scratch);
+    }
     if (onProgress) onProgress(blockEnd, n);
   }
   return { state: next, firstBlock: pop.start / BLOCK_SIZE, sums };
 }
 
-/** Per-block working arrays, indexed by the consumer's position j in the block. */
+/** Consumers per call of the passes (a block is run in BLOCK_SIZE / SLICE slices). */
+const SLICE = 1024;
+
+/** Per-slice working arrays, indexed by the consumer's position j in the slice. */
 interface Scratch {
   dose: Float64Array;
   doseBase: Float64Array;
@@ -563,8 +620,8 @@ function exposurePass(
   layout: BlockLayout,
   sums: Float64Array,
   blockBase: number,
-  blockStart: number,
-  blockEnd: number,
+  sliceStart: number,
+  sliceEnd: number,
   scratch: Scratch,
 ): void {
   const n = pop.count;
@@ -578,7 +635,7 @@ function exposurePass(
   const privacyActive = plan.privacyActive;
   const withBaseline = plan.baseline;
   const channelBase = blockBase + layout.channelOffset;
-  const roundStream = roundKey(seed, round, Purpose.round);
+  const roundStream = roundKey(seed, round, PURPOSE_ROUND);
   const {
     dose: doseOut,
     doseBase: doseBaseOut,
@@ -587,7 +644,7 @@ function exposurePass(
     complaints: complaintsOut,
     stream: streamOut,
   } = scratch;
-  for (let i = blockStart; i < blockEnd; i++) {
+  for (let i = sliceStart; i < sliceEnd; i++) {
     const gi = pop.start + i;
     const tb = keys[i] * keyStride;
     let dose = 0;
@@ -595,35 +652,39 @@ function exposurePass(
     let exposed = 0;
     let impressions = 0;
     let complaints = 0;
-    const consented = !privacyActive || hashUniform(seed, 0, gi, Purpose.consent) < consentRate;
+    const unconsented = privacyActive && hashUniform(seed, 0, gi, PURPOSE_CONSENT) >= consentRate ? 1 : 0;
     const stream = consumerKey(roundStream, gi);
-    streamOut[i - blockStart] = stream;
+    streamOut[i - sliceStart] = stream;
     for (let c = 0; c < C; c++) {
       const t = tb + c * V_COUNT;
-      const reach = table[t + V.reach];
+      const reach = table[t + V_REACH];
       if (reach <= 0) continue;
       const hByte = habits[c * n + i];
       if (hByte === 0) continue;
       const h = hByte * (1 / 255);
       const u = streamUniform(stream, c);
-      if (withBaseline && u < h * table[t + V.baselineReach])
-        doseBase += table[t + V.baselineDose] * responsiveness[c * n + i];
+      if (withBaseline) {
+        // 1 × the dose or 0 × it (the same sum either way) rather than a branch: with no carry-over the baseline
+        // reaches nobody in a first round, and a branch first taken in the second would deoptimise the pass.
+        const reachedBase = u < h * table[t + V_BASELINE_REACH] ? 1 : 0;
+        doseBase += reachedBase * (table[t + V_BASELINE_DOSE] * responsiveness[c * n + i]);
+      }
       if (u < h * reach) {
-        const f = table[t + V.frequency];
-        dose += table[t + V.dose] * responsiveness[c * n + i];
+        const f = table[t + V_FREQUENCY];
+        dose += table[t + V_DOSE] * responsiveness[c * n + i];
         exposed |= 1 << c;
         impressions += f;
-        const cc = consented
-          ? table[t + V.overFrequencyComplaints]
-          : table[t + V.overFrequencyComplaints] + table[t + V.privacyComplaints];
+        // + 0 × the privacy rate for a consenting consumer: the same number, and one line for the JIT to learn
+        // from the first consumer on (a branch first taken when the privacy rule arrives would deoptimise).
+        const cc = table[t + V_OVER_FREQUENCY_COMPLAINTS] + unconsented * table[t + V_PRIVACY_COMPLAINTS];
         complaints += cc;
         const hb = channelBase + c * CHANNEL_FIELDS;
-        sums[hb + CHANNEL.reached] += 1;
-        sums[hb + CHANNEL.impressions] += f;
-        sums[hb + CHANNEL.complaints] += cc;
+        sums[hb + CHANNEL_REACHED] += 1;
+        sums[hb + CHANNEL_IMPRESSIONS] += f;
+        sums[hb + CHANNEL_COMPLAINTS] += cc;
       }
     }
-    const j = i - blockStart;
+    const j = i - sliceStart;
     doseOut[j] = dose;
     doseBaseOut[j] = doseBase;
     exposedOut[j] = exposed;
@@ -645,8 +706,8 @@ function exponentPass(
   pop: Population,
   st: ConsumerState,
   plan: RoundPlan,
-  blockStart: number,
-  blockEnd: number,
+  sliceStart: number,
+  sliceEnd: number,
   scratch: Scratch,
 ): number {
   const n = pop.count;
@@ -669,8 +730,8 @@ function exponentPass(
   const orientation = pop.valueOrientation;
   const { dose, exponents, staticOurs } = scratch;
   let e = 0;
-  for (let i = blockStart; i < blockEnd; i++) {
-    const j = i - blockStart;
+  for (let i = sliceStart; i < sliceEnd; i++) {
+    const j = i - sliceStart;
     const a = pop.archetype[i];
     const last = st.lastBrand[i];
     const ix = pop.idealX[i];
@@ -729,8 +790,8 @@ function choicePass(
   layout: BlockLayout,
   sums: Float64Array,
   blockBase: number,
-  blockStart: number,
-  blockEnd: number,
+  sliceStart: number,
+  sliceEnd: number,
   scratch: Scratch,
 ): void {
   const A = plan.archetypeCount;
@@ -753,8 +814,8 @@ function choicePass(
   const adWeight = choice.adUtilityWeight;
   const monotone = gain >= 0 && adWeight >= 0;
   let e = 0;
-  for (let i = blockStart; i < blockEnd; i++) {
-    const j = i - blockStart;
+  for (let i = sliceStart; i < sliceEnd; i++) {
+    const j = i - sliceStart;
     const a = pop.archetype[i];
     const cb = blockBase + (seg[i] * A + a) * cellFields;
     const carried = st.awareness[i] * keep;
@@ -797,24 +858,24 @@ function choicePass(
     const prior = st.purchasesWithUs[i] > 0;
     next.awareness[i] = aware;
     next.lastBrand[i] = chosen > 0 ? chosen : last;
-    sums[cb + CELL.awareness] += aware;
-    if (prior) sums[cb + CELL.prior] += 1;
+    sums[cb + CELL_AWARENESS] += aware;
+    if (prior) sums[cb + CELL_PRIOR] += 1;
     if (chosen > 0) {
-      sums[cb + CELL.category] += 1;
+      sums[cb + CELL_CATEGORY] += 1;
       if (bought) {
         const p = st.purchasesWithUs[i];
         next.purchasesWithUs[i] = p < 255 ? p + 1 : 255;
         next.lastRoundWithUs[i] = round;
         next.revenueWithUs[i] = st.revenueWithUs[i] + unitsOf[a] * ourPrice;
-        sums[cb + CELL.conversions] += 1;
-        sums[cb + (prior ? CELL.retained : CELL.newCustomers)] += 1;
-      } else sums[cb + CELL.competitorPurchases + chosen - 2] += 1;
+        sums[cb + CELL_CONVERSIONS] += 1;
+        sums[cb + (prior ? CELL_RETAINED : CELL_NEW_CUSTOMERS)] += 1;
+      } else sums[cb + CELL_COMPETITOR_PURCHASES + chosen - 2] += 1;
     }
-    if (baseOurs) sums[cb + CELL.baselineConversions] += 1;
+    if (baseOurs) sums[cb + CELL_BASELINE_CONVERSIONS] += 1;
     if (exposed[j] !== 0) {
-      sums[cb + CELL.reached] += 1;
-      sums[cb + CELL.impressions] += impressions[j];
-      sums[cb + CELL.complaints] += complaints[j];
+      sums[cb + CELL_REACHED] += 1;
+      sums[cb + CELL_IMPRESSIONS] += impressions[j];
+      sums[cb + CELL_COMPLAINTS] += complaints[j];
       // Credit the channels that reached the consumer. Last touch: the channel of the last impression, drawn in
       // proportion to each exposed channel's impressions. Incremental purchases (vs the no-spend baseline) are
       // shared in proportion to each channel's dose.
@@ -829,7 +890,7 @@ function choicePass(
         let acc = 0;
         for (let c = 0; c < C; c++) {
           if ((bits & (1 << c)) === 0) continue;
-          acc += table[tb + c * V_COUNT + V.frequency];
+          acc += table[tb + c * V_COUNT + V_FREQUENCY];
           lastTouch = c;
           if (touch < acc) break;
         }
@@ -837,20 +898,20 @@ function choicePass(
       for (let c = 0; c < C; c++) {
         if ((bits & (1 << c)) === 0) continue;
         const hb = channelBase + c * CHANNEL_FIELDS;
-        sums[hb + CHANNEL.awareness] += aware;
-        if (prior) sums[hb + CHANNEL.prior] += 1;
-        if (chosen > 0) sums[hb + CHANNEL.category] += 1;
+        sums[hb + CHANNEL_AWARENESS] += aware;
+        if (prior) sums[hb + CHANNEL_PRIOR] += 1;
+        if (chosen > 0) sums[hb + CHANNEL_CATEGORY] += 1;
         if (bought) {
-          sums[hb + CHANNEL.conversions] += 1;
-          sums[hb + (prior ? CHANNEL.retained : CHANNEL.newCustomers)] += 1;
-          sums[hb + CHANNEL.units] += units;
-          if (c === lastTouch) sums[hb + CHANNEL.lastTouch] += 1;
+          sums[hb + CHANNEL_CONVERSIONS] += 1;
+          sums[hb + (prior ? CHANNEL_RETAINED : CHANNEL_NEW_CUSTOMERS)] += 1;
+          sums[hb + CHANNEL_UNITS] += units;
+          if (c === lastTouch) sums[hb + CHANNEL_LAST_TOUCH] += 1;
         }
-        if (incremental !== 0 && d > 0) {
-          const share = (table[tb + c * V_COUNT + V.dose] * responsiveness[c * n + i]) / d;
-          sums[hb + CHANNEL.incrementalConversions] += incremental * share;
-          sums[hb + CHANNEL.incrementalUnits] += incremental * share * units;
-        }
+        // Added for every reached consumer, most often as 0 × share (which leaves a sum's bits unchanged): the
+        // first incremental purchase then runs code the JIT has already seen.
+        const share = d > 0 ? (table[tb + c * V_COUNT + V_DOSE] * responsiveness[c * n + i]) / d : 0;
+        sums[hb + CHANNEL_INCREMENTAL_CONVERSIONS] += incremental * share;
+        sums[hb + CHANNEL_INCREMENTAL_UNITS] += incremental * share * units;
       }
     }
   }
