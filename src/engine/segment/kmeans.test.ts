@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { kmeans, type KmeansIteration } from './kmeans';
 import { nearestCenter } from './standardize';
+import { createRng } from '../rng';
+import { log } from '../math';
 
 // The scikit-learn docs' example (sklearn.cluster.KMeans docstring).
 const DOCS_X = [
@@ -343,6 +345,69 @@ describe('kmeans: invariants', () => {
     expect(() =>
       kmeans({ values: Float64Array.from([1, 2, 3, NaN]), dims: 2 }, { k: 1, init: [[0, 0]] }),
     ).toThrow(/point 1, coordinate 1 is NaN/);
+  });
+
+  it('property: k-means++ picks the centres of the plain greedy algorithm, to the bit', () => {
+    // The reference: scikit-learn's greedy k-means++ written plainly — each trial's candidate drawn by rng.pick
+    // over the squared distances, its potential summed point by point — against the fused, unrolled passes.
+    function reference(points: number[][], k: number, seed: number): number[][] {
+      const rng = createRng(seed);
+      const n = points.length;
+      const trials = 2 + Math.floor(log(k));
+      const d2 = (p: number[], q: number[]) => {
+        let s = 0;
+        for (let d = 0; d < p.length; d++) s += (p[d] - q[d]) * (p[d] - q[d]);
+        return s;
+      };
+      const first = Math.floor(rng.uniform() * n);
+      const centres = [points[first]];
+      let closest = points.map((p) => d2(p, points[first]));
+      let potential = closest.reduce((a, b) => a + b, 0);
+      for (let c = 1; c < k; c++) {
+        let best = -1;
+        let bestPotential = Infinity;
+        let bestClosest = closest;
+        for (let t = 0; t < trials; t++) {
+          const candidate = potential > 0 ? rng.pick(closest) : Math.floor(rng.uniform() * n);
+          const next = closest.map((v, i) => Math.min(v, d2(points[i], points[candidate])));
+          const p = next.reduce((a, b) => a + b, 0);
+          if (p < bestPotential) {
+            bestPotential = p;
+            best = candidate;
+            bestClosest = next;
+          }
+        }
+        centres.push(points[best]);
+        closest = bestClosest;
+        potential = bestPotential;
+      }
+      return centres;
+    }
+    const problem = fc
+      .record({ dims: fc.integer({ min: 1, max: 10 }), n: fc.integer({ min: 8, max: 120 }) })
+      .chain(({ dims, n }) =>
+        fc.record({
+          points: fc.array(
+            fc.array(fc.double({ min: -50, max: 50, noNaN: true }), { minLength: dims, maxLength: dims }),
+            { minLength: n, maxLength: n },
+          ),
+          k: fc.integer({ min: 1, max: 8 }),
+          seed: fc.integer(),
+        }),
+      );
+    fc.assert(
+      fc.property(problem, ({ points, k, seed }) => {
+        const steps: number[][][] = [];
+        kmeans(points, {
+          k,
+          init: { method: 'k-means++', seed },
+          maxIterations: 1,
+          onIteration: (s) => steps.push(s.centers),
+        });
+        expect(steps[0]).toEqual(reference(points, k, seed));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('rejects bad input', () => {
