@@ -659,14 +659,18 @@ function exposurePass(
       const t = tb + c * V_COUNT;
       const reach = table[t + V_REACH];
       if (reach <= 0) continue;
+      const u = streamUniform(stream, c);
+      // Most draws exceed the cell's reach (now and at the baseline) and so the habit-weighted reach of anyone
+      // in it (habit ≤ 1): skip the consumer's habit and responsiveness then.
+      const baselineReach = withBaseline ? table[t + V_BASELINE_REACH] : 0;
+      if (u >= (reach > baselineReach ? reach : baselineReach)) continue;
       const hByte = habits[c * n + i];
       if (hByte === 0) continue;
       const h = hByte * (1 / 255);
-      const u = streamUniform(stream, c);
       if (withBaseline) {
         // 1 × the dose or 0 × it (the same sum either way) rather than a branch: with no carry-over the baseline
         // reaches nobody in a first round, and a branch first taken in the second would deoptimise the pass.
-        const reachedBase = u < h * table[t + V_BASELINE_REACH] ? 1 : 0;
+        const reachedBase = u < h * baselineReach ? 1 : 0;
         doseBase += reachedBase * (table[t + V_BASELINE_DOSE] * responsiveness[c * n + i]);
       }
       if (u < h * reach) {
