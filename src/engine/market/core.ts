@@ -246,25 +246,41 @@ export function initialChunkState(
   const counts = new Float64Array(A * (B + 1));
   const weights = new Float64Array(B);
   const emphasisOffset = Int32Array.from(setup.emphasis, (e) => e * n);
+  const cAwareness = setup.awareness;
+  const cBrandUtility = setup.brandUtility;
+  const cDistanceWeight = setup.distanceWeight;
+  const cRelativePrice = setup.relativePrice;
+  const cValueFitWeight = setup.valueFitWeight;
+  const cX = setup.x;
+  const cY = setup.y;
+  const pArchetype = pop.archetype;
+  const pFrequency = pop.frequency;
+  const pIdealX = pop.idealX;
+  const pIdealY = pop.idealY;
+  const pPriceSensitivity = pop.priceSensitivity;
+  const pValueOrientation = pop.valueOrientation;
+  const sAwareness = state.awareness;
+  const sLastBrand = state.lastBrand;
+  const sPurchasesWithUs = state.purchasesWithUs;
   for (let i = 0; i < n; i++) {
-    const a = pop.archetype[i];
+    const a = pArchetype[i];
     const aware = ourAwareness[a];
-    state.awareness[i] = aware;
+    sAwareness[i] = aware;
     counts[a * (B + 1)] += 1;
-    if (pop.frequency[i] === 0) continue;
-    const ps = pop.priceSensitivity[i];
+    if (pFrequency[i] === 0) continue;
+    const ps = pPriceSensitivity[i];
     let total = 0;
     for (let b = 0; b < B; b++) {
-      const aw = b === 0 ? aware : setup.awareness[b * A + a];
+      const aw = b === 0 ? aware : cAwareness[b * A + a];
       let w = 0;
       if (aw > 0) {
-        const dx = setup.x[b] - pop.idealX[i];
-        const dy = setup.y[b] - pop.idealY[i];
+        const dx = cX[b] - pIdealX[i];
+        const dy = cY[b] - pIdealY[i];
         const v =
-          setup.brandUtility[b] -
-          setup.distanceWeight * (dx * dx + dy * dy) -
-          ps * setup.relativePrice[b] +
-          setup.valueFitWeight * pop.valueOrientation[emphasisOffset[b] + i];
+          cBrandUtility[b] -
+          cDistanceWeight * (dx * dx + dy * dy) -
+          ps * cRelativePrice[b] +
+          cValueFitWeight * pValueOrientation[emphasisOffset[b] + i];
         w = aw * fastExp(v);
       }
       weights[b] = w;
@@ -281,8 +297,8 @@ export function initialChunkState(
         break;
       }
     }
-    state.lastBrand[i] = chosen + 1;
-    if (chosen === 0) state.purchasesWithUs[i] = 1;
+    sLastBrand[i] = chosen + 1;
+    if (chosen === 0) sPurchasesWithUs[i] = 1;
     counts[a * (B + 1) + 1 + chosen] += 1;
   }
   return { state, counts };

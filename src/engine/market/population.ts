@@ -319,12 +319,14 @@ function drawArchetypes(
   b0: number,
   b1: number,
 ): void {
+  const pArchetype = pop.archetype;
+  const tCumulativeShare = t.cumulativeShare;
   const A = t.count;
   for (let i = b0; i < b1; i++) {
     const u = streamUniform(keys[i - b0], Purpose.archetype);
     let a = 0;
-    while (a < A - 1 && u >= t.cumulativeShare[a]) a++;
-    pop.archetype[i] = a;
+    while (a < A - 1 && u >= tCumulativeShare[a]) a++;
+    pArchetype[i] = a;
   }
 }
 
@@ -335,23 +337,35 @@ function drawDemographics(
   b0: number,
   b1: number,
 ): void {
+  const pAge = pop.age;
+  const pArchetype = pop.archetype;
+  const pCityTier = pop.cityTier;
+  const pFemale = pop.female;
+  const pIncome = pop.income;
+  const tAgeMax = t.ageMax;
+  const tAgeMean = t.ageMean;
+  const tAgeMin = t.ageMin;
+  const tAgeSd = t.ageSd;
+  const tFemale = t.female;
+  const tIncomeMedian = t.incomeMedian;
+  const tIncomeSigma = t.incomeSigma;
+  const tTierCumulative = t.tierCumulative;
   for (let i = b0; i < b1; i++) {
-    const a = pop.archetype[i];
-    const age = t.ageMean[a] + t.ageSd[a] * streamNormal(keys[i - b0], Purpose.age);
-    pop.age[i] = roundHalfUp(age < t.ageMin[a] ? t.ageMin[a] : age > t.ageMax[a] ? t.ageMax[a] : age);
+    const a = pArchetype[i];
+    const age = tAgeMean[a] + tAgeSd[a] * streamNormal(keys[i - b0], Purpose.age);
+    pAge[i] = roundHalfUp(age < tAgeMin[a] ? tAgeMin[a] : age > tAgeMax[a] ? tAgeMax[a] : age);
   }
   for (let i = b0; i < b1; i++) {
-    const a = pop.archetype[i];
-    pop.female[i] = streamUniform(keys[i - b0], Purpose.female) < t.female[a] ? 1 : 0;
+    const a = pArchetype[i];
+    pFemale[i] = streamUniform(keys[i - b0], Purpose.female) < tFemale[a] ? 1 : 0;
     const u = streamUniform(keys[i - b0], Purpose.cityTier);
     let k = 0;
-    while (k < 3 && u >= t.tierCumulative[a * 4 + k]) k++;
-    pop.cityTier[i] = k + 1;
+    while (k < 3 && u >= tTierCumulative[a * 4 + k]) k++;
+    pCityTier[i] = k + 1;
   }
   for (let i = b0; i < b1; i++) {
-    const a = pop.archetype[i];
-    pop.income[i] =
-      t.incomeMedian[a] * fastExp(t.incomeSigma[a] * streamNormal(keys[i - b0], Purpose.income));
+    const a = pArchetype[i];
+    pIncome[i] = tIncomeMedian[a] * fastExp(tIncomeSigma[a] * streamNormal(keys[i - b0], Purpose.income));
   }
 }
 
@@ -368,16 +382,22 @@ function drawChannel(
 ): void {
   const n = pop.count;
   const C = pop.channelCount;
+  const archetype = pop.archetype;
+  const habits = pop.habits;
+  const responsiveness = pop.responsiveness;
+  const habitOf = t.habit;
+  const responsivenessOf = t.responsiveness;
+  const habitDraw = Purpose.habit + c;
+  const responsivenessDraw = Purpose.responsiveness + c;
   for (let i = b0; i < b1; i++) {
     const key = keys[i - b0];
-    const a = pop.archetype[i];
-    const h = t.habit[a * C + c];
-    let v = h > 0 ? h * (1 + 0.35 * SQRT3 * (2 * streamUniform(key, Purpose.habit + c) - 1)) : 0;
+    const a = archetype[i];
+    const h = habitOf[a * C + c];
+    let v = h > 0 ? h * (1 + 0.35 * SQRT3 * (2 * streamUniform(key, habitDraw) - 1)) : 0;
     v = v < 0 ? 0 : v > 1 ? 1 : v;
-    pop.habits[c * n + i] = roundHalfUp(v * 255);
-    pop.responsiveness[c * n + i] =
-      t.responsiveness[a * C + c] *
-      (1 + 0.25 * SQRT3 * (2 * streamUniform(key, Purpose.responsiveness + c) - 1));
+    habits[c * n + i] = roundHalfUp(v * 255);
+    responsiveness[c * n + i] =
+      responsivenessOf[a * C + c] * (1 + 0.25 * SQRT3 * (2 * streamUniform(key, responsivenessDraw) - 1));
   }
 }
 
@@ -389,47 +409,57 @@ function drawPurchases(
   b1: number,
   coefficients: ModelCoefficients,
 ): void {
+  const pArchetype = pop.archetype;
+  const pFrequency = pop.frequency;
+  const pMonetary = pop.monetary;
+  const pPropensity = pop.propensity;
+  const pRecencyDays = pop.recencyDays;
+  const tFrequencyMean = t.frequencyMean;
+  const tLogMeanFrequency = t.logMeanFrequency;
+  const tLogMeanRecency = t.logMeanRecency;
+  const tMonetaryMean = t.monetaryMean;
+  const tPoissonCdf = t.poissonCdf;
+  const tRecencyMean = t.recencyMean;
   for (let i = b0; i < b1; i++) {
-    const a = pop.archetype[i];
-    const recency = -t.recencyMean[a] * log(streamUniformOpen(keys[i - b0], Purpose.recency));
-    pop.recencyDays[i] = recency > 65535 ? 65535 : roundHalfUp(recency);
+    const a = pArchetype[i];
+    const recency = -tRecencyMean[a] * log(streamUniformOpen(keys[i - b0], Purpose.recency));
+    pRecencyDays[i] = recency > 65535 ? 65535 : roundHalfUp(recency);
   }
   for (let i = b0; i < b1; i++) {
-    const a = pop.archetype[i];
-    const lambda = t.frequencyMean[a];
+    const a = pArchetype[i];
+    const lambda = tFrequencyMean[a];
     const z = lambda > 60 ? streamNormal(keys[i - b0], Purpose.frequencyNormal) : 0;
-    pop.frequency[i] = poisson(
-      lambda,
-      t.poissonCdf[a],
-      streamUniformOpen(keys[i - b0], Purpose.frequency),
-      z,
-    );
+    pFrequency[i] = poisson(lambda, tPoissonCdf[a], streamUniformOpen(keys[i - b0], Purpose.frequency), z);
   }
   for (let i = b0; i < b1; i++) {
-    const a = pop.archetype[i];
-    pop.monetary[i] = t.monetaryMean[a] * fastExp(0.4 * streamNormal(keys[i - b0], Purpose.monetary) - 0.08);
+    const a = pArchetype[i];
+    pMonetary[i] = tMonetaryMean[a] * fastExp(0.4 * streamNormal(keys[i - b0], Purpose.monetary) - 0.08);
   }
   const fp = coefficients.frequencyPropensity;
   const rp = coefficients.recencyPropensity;
   for (let i = b0; i < b1; i++) {
-    const a = pop.archetype[i];
-    const f = pop.frequency[i];
-    const r = pop.recencyDays[i];
+    const a = pArchetype[i];
+    const f = pFrequency[i];
+    const r = pRecencyDays[i];
     const logFrequency = f < LOG1P_TABLE_SIZE ? LOG1P_FREQUENCY[f] : log1p(f);
     const logRecency = r < LOG1P_TABLE_SIZE ? LOG1P_RECENCY[r] : log1p(r / 30);
-    pop.propensity[i] = fp * (logFrequency - t.logMeanFrequency[a]) - rp * (logRecency - t.logMeanRecency[a]);
+    pPropensity[i] = fp * (logFrequency - tLogMeanFrequency[a]) - rp * (logRecency - tLogMeanRecency[a]);
   }
 }
 
 function drawValues(pop: Population, t: ArchetypeTable, keys: Float64Array, b0: number, b1: number): void {
+  const pArchetype = pop.archetype;
+  const pValueOrientation = pop.valueOrientation;
+  const tValueMean = t.valueMean;
+  const tValueSpread = t.valueSpread;
   const n = pop.count;
   for (let i = b0; i < b1; i++) {
-    const a = pop.archetype[i];
+    const a = pArchetype[i];
     const key = keys[i - b0];
-    const spread = t.valueSpread[a];
-    const mf = t.valueMean[a * 3];
-    const me = t.valueMean[a * 3 + 1];
-    const ms = t.valueMean[a * 3 + 2];
+    const spread = tValueSpread[a];
+    const mf = tValueMean[a * 3];
+    const me = tValueMean[a * 3 + 1];
+    const ms = tValueMean[a * 3 + 2];
     let vf = mf + streamNormal(key, Purpose.valueFunctional) * Math.sqrt(mf * (1 - mf) * spread);
     let ve = me + streamNormal(key, Purpose.valueEmotional) * Math.sqrt(me * (1 - me) * spread);
     let vs = ms + streamNormal(key, Purpose.valueSocial) * Math.sqrt(ms * (1 - ms) * spread);
@@ -443,29 +473,45 @@ function drawValues(pop: Population, t: ArchetypeTable, keys: Float64Array, b0: 
       vs = ms;
       sum = mf + me + ms > 0 ? mf + me + ms : 1;
     }
-    pop.valueOrientation[i] = vf / sum;
-    pop.valueOrientation[n + i] = ve / sum;
-    pop.valueOrientation[2 * n + i] = vs / sum;
+    pValueOrientation[i] = vf / sum;
+    pValueOrientation[n + i] = ve / sum;
+    pValueOrientation[2 * n + i] = vs / sum;
   }
 }
 
 function drawPositions(pop: Population, t: ArchetypeTable, keys: Float64Array, b0: number, b1: number): void {
+  const pArchetype = pop.archetype;
+  const pIdealX = pop.idealX;
+  const pIdealY = pop.idealY;
+  const pLoyalty = pop.loyalty;
+  const pPriceSensitivity = pop.priceSensitivity;
+  const tIdealSd = t.idealSd;
+  const tIdealX = t.idealX;
+  const tIdealY = t.idealY;
+  const tLoyaltyMax = t.loyaltyMax;
+  const tLoyaltyMean = t.loyaltyMean;
+  const tLoyaltyMin = t.loyaltyMin;
+  const tLoyaltySd = t.loyaltySd;
+  const tPsMax = t.psMax;
+  const tPsMean = t.psMean;
+  const tPsMin = t.psMin;
+  const tPsSd = t.psSd;
   for (let i = b0; i < b1; i++) {
-    const a = pop.archetype[i];
-    const ps = t.psMean[a] + t.psSd[a] * streamNormal(keys[i - b0], Purpose.priceSensitivity);
-    pop.priceSensitivity[i] = ps < t.psMin[a] ? t.psMin[a] : ps > t.psMax[a] ? t.psMax[a] : ps;
+    const a = pArchetype[i];
+    const ps = tPsMean[a] + tPsSd[a] * streamNormal(keys[i - b0], Purpose.priceSensitivity);
+    pPriceSensitivity[i] = ps < tPsMin[a] ? tPsMin[a] : ps > tPsMax[a] ? tPsMax[a] : ps;
   }
   for (let i = b0; i < b1; i++) {
-    const a = pop.archetype[i];
-    const ix = t.idealX[a] + t.idealSd[a] * streamNormal(keys[i - b0], Purpose.idealX);
-    const iy = t.idealY[a] + t.idealSd[a] * streamNormal(keys[i - b0], Purpose.idealY);
-    pop.idealX[i] = ix < 0 ? 0 : ix > 10 ? 10 : ix;
-    pop.idealY[i] = iy < 0 ? 0 : iy > 10 ? 10 : iy;
+    const a = pArchetype[i];
+    const ix = tIdealX[a] + tIdealSd[a] * streamNormal(keys[i - b0], Purpose.idealX);
+    const iy = tIdealY[a] + tIdealSd[a] * streamNormal(keys[i - b0], Purpose.idealY);
+    pIdealX[i] = ix < 0 ? 0 : ix > 10 ? 10 : ix;
+    pIdealY[i] = iy < 0 ? 0 : iy > 10 ? 10 : iy;
   }
   for (let i = b0; i < b1; i++) {
-    const a = pop.archetype[i];
-    const l = t.loyaltyMean[a] + t.loyaltySd[a] * streamNormal(keys[i - b0], Purpose.loyalty);
-    pop.loyalty[i] = l < t.loyaltyMin[a] ? t.loyaltyMin[a] : l > t.loyaltyMax[a] ? t.loyaltyMax[a] : l;
+    const a = pArchetype[i];
+    const l = tLoyaltyMean[a] + tLoyaltySd[a] * streamNormal(keys[i - b0], Purpose.loyalty);
+    pLoyalty[i] = l < tLoyaltyMin[a] ? tLoyaltyMin[a] : l > tLoyaltyMax[a] ? tLoyaltyMax[a] : l;
   }
 }
 
