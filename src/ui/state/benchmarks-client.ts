@@ -1,30 +1,65 @@
 import { benchmarkCacheKey, benchmarks, type Benchmarks } from '../../engine/score/benchmarks';
 import type { Scenario } from '../../engine/types';
+import { loadStoredBenchmarks, storeBenchmarks } from '../../storage/benchmarks';
 
 export interface BenchmarksRequest {
   scenario: Scenario;
 }
 export type BenchmarksResponse = { ok: true; benchmarks: Benchmarks } | { ok: false; message: string };
 
-const pending = new Map<string, Promise<Benchmarks>>();
+/** Where benchmarks come from: computed (off the page's thread) and kept in storage. */
+export interface BenchmarksSources {
+  compute(scenario: Scenario): Promise<Benchmarks>;
+  load(key: string): Promise<Benchmarks | null>;
+  save(benchmarks: Benchmarks): Promise<void>;
+}
 
 /**
- * The scenario's benchmark strategies, computed once per scenario content in a Web Worker so the debrief never
- * freezes. Where workers are unavailable, or the worker fails, they are computed on this thread after the page
- * has painted (the engine caches them, so that happens once).
+ * A function giving a scenario's benchmark strategies: from storage when they were computed before (so a
+ * learner returning to a debrief sees the score at once, even after closing the browser), else computed and then
+ * stored. Each scenario content is asked for once per page; a failed computation is forgotten so it can be tried
+ * again. A failure to read or write storage only costs the time of computing again.
  */
-export function benchmarksOffThread(scenario: Scenario): Promise<Benchmarks> {
-  const key = benchmarkCacheKey(scenario);
-  let promise = pending.get(key);
-  if (!promise) {
+export function createBenchmarksSource(
+  sources: BenchmarksSources,
+): (scenario: Scenario) => Promise<Benchmarks> {
+  const pending = new Map<string, Promise<Benchmarks>>();
+  return (scenario) => {
+    const key = benchmarkCacheKey(scenario);
+    let promise = pending.get(key);
+    if (!promise) {
+      promise = sources
+        .load(key)
+        .catch(() => null)
+        .then(
+          (stored) =>
+            stored ??
+            sources.compute(scenario).then((computed) => {
+              void sources.save(computed).catch(() => undefined);
+              return computed;
+            }),
+        );
+      promise.catch(() => pending.delete(key));
+      pending.set(key, promise);
+    }
+    return promise;
+  };
+}
+
+/**
+ * The scenario's benchmark strategies for the debrief: stored ones when there are, else played in a Web Worker
+ * so the debrief never freezes. Where workers are unavailable, or the worker fails, they are computed on this
+ * thread after the page has painted.
+ */
+export const benchmarksOffThread = createBenchmarksSource({
+  compute: (scenario) => {
     const inThread = () =>
       new Promise<void>((resolve) => setTimeout(resolve, 60)).then(() => benchmarks(scenario));
-    promise = inWorker(scenario).catch(inThread);
-    promise.catch(() => pending.delete(key));
-    pending.set(key, promise);
-  }
-  return promise;
-}
+    return inWorker(scenario).catch(inThread);
+  },
+  load: (key) => loadStoredBenchmarks(key),
+  save: (computed) => storeBenchmarks(computed),
+});
 
 function inWorker(scenario: Scenario): Promise<Benchmarks> {
   if (typeof Worker === 'undefined') return Promise.reject(new Error('no Web Workers here'));
