@@ -296,4 +296,15 @@ describe('createRng', () => {
     expect(() => rng.pick([1, Infinity])).toThrow(/weight 1 is Infinity/);
     expect(() => rng.pick([0, 0])).toThrow(/sum to 0/);
   });
+
+  it('pickWithTotal(weights, their sum) draws the same indices as pick(weights)', () => {
+    const weights = Float64Array.from({ length: 50 }, (_, i) => ((i * 37) % 11) / 3);
+    let total = 0;
+    for (let i = 0; i < weights.length; i++) total += weights[i];
+    const a = createRng(99);
+    const b = createRng(99);
+    const picked = Array.from({ length: 200 }, () => a.pick(weights));
+    expect(Array.from({ length: 200 }, () => b.pickWithTotal(weights, total))).toEqual(picked);
+    expect(new Set(picked).size).toBeGreaterThan(20); // the draws really vary
+  });
 });

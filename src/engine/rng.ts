@@ -116,6 +116,12 @@ export interface Rng {
   normal(): number;
   /** An index drawn in proportion to `weights` (non-negative, not all zero). */
   pick(weights: ArrayLike<number>): number;
+  /**
+   * `pick(weights)` without its checking and summing pass, for a caller that already has `total`: the weights'
+   * sum added in index order from 0 (the sum `pick` computes), all finite and ≥ 0, total > 0. Same draw, same
+   * index.
+   */
+  pickWithTotal(weights: ArrayLike<number>, total: number): number;
 }
 
 /**
@@ -174,6 +180,10 @@ export function createRng(seed: number): Rng {
       total += w;
     }
     if (total <= 0) throw new RangeError('pick: the weights sum to 0');
+    return pickWithTotal(weights, total);
+  }
+
+  function pickWithTotal(weights: ArrayLike<number>, total: number): number {
     const target = uniform() * total;
     let running = 0;
     for (let i = 0; i < weights.length; i++) {
@@ -185,5 +195,5 @@ export function createRng(seed: number): Rng {
     return weights.length - 1;
   }
 
-  return { nextUint32, uniform, normal, pick };
+  return { nextUint32, uniform, normal, pick, pickWithTotal };
 }

@@ -1,5 +1,5 @@
 import { log } from '../math';
-import { createRng, type Rng } from '../rng';
+import { createRng } from '../rng';
 
 /** Initial centres: explicit coordinates (k rows), or greedy k-means++ seeding from a seeded generator. */
 export type KmeansInit = ArrayLike<ArrayLike<number>> | { method: 'k-means++'; seed: number };
@@ -694,7 +694,11 @@ function kmeansPlusPlus(x: Float64Array, n: number, dims: number, k: number, see
     for (let t = 0; t < trials; t++) {
       // All points already coincide with a centre: any point will do (the clusters will be duplicates).
       const candidate =
-        potential > 0 ? pickProportional(rng, closest, potential) : Math.floor(rng.uniform() * n);
+        potential > 0 && Number.isFinite(potential)
+          ? rng.pickWithTotal(closest, potential)
+          : potential > 0
+            ? rng.pick(closest) // overflowed distances: let pick report them
+            : Math.floor(rng.uniform() * n);
       const candidatePotential = closestWith(x, n, dims, candidate, closest, candidateClosest);
       if (candidatePotential < bestPotential) {
         bestPotential = candidatePotential;
@@ -711,21 +715,4 @@ function kmeansPlusPlus(x: Float64Array, n: number, dims: number, k: number, see
     potential = bestPotential;
   }
   return centers;
-}
-
-/**
- * `rng.pick(weights)` when the weights' total is already known: `total` must be their sum added in index order
- * from 0 (as `closestWith` returns it), which is the sum `pick` itself would compute, so the draw and the index
- * are the same; this skips `pick`'s summing and checking pass over the million weights.
- */
-function pickProportional(rng: Rng, weights: Float64Array, total: number): number {
-  if (!Number.isFinite(total)) return rng.pick(weights); // overflowed distances: let pick report them
-  const target = rng.uniform() * total;
-  let running = 0;
-  for (let i = 0; i < weights.length; i++) {
-    running += weights[i];
-    if (target < running) return i;
-  }
-  for (let i = weights.length - 1; i >= 0; i--) if (weights[i] > 0) return i;
-  return weights.length - 1;
 }
