@@ -263,6 +263,56 @@ const EMPTY = new Float64Array(0);
 const UNROLLED_DIMS = 8;
 
 /**
+ * Σ (p_d − a[o + d])² for d < dims ≤ 8, the point p given in locals (zeros past `dims`), the squares added in
+ * coordinate order — the same additions as the plain loop, so the same bits. Small enough for V8 to inline.
+ */
+function distanceFrom(
+  a: Float64Array,
+  o: number,
+  dims: number,
+  p0: number,
+  p1: number,
+  p2: number,
+  p3: number,
+  p4: number,
+  p5: number,
+  p6: number,
+  p7: number,
+): number {
+  let e = p0 - a[o];
+  let distance = e * e;
+  if (dims > 1) {
+    e = p1 - a[o + 1];
+    distance += e * e;
+    if (dims > 2) {
+      e = p2 - a[o + 2];
+      distance += e * e;
+      if (dims > 3) {
+        e = p3 - a[o + 3];
+        distance += e * e;
+        if (dims > 4) {
+          e = p4 - a[o + 4];
+          distance += e * e;
+          if (dims > 5) {
+            e = p5 - a[o + 5];
+            distance += e * e;
+            if (dims > 6) {
+              e = p6 - a[o + 6];
+              distance += e * e;
+              if (dims > 7) {
+                e = p7 - a[o + 7];
+                distance += e * e;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  return distance;
+}
+
+/**
  * Assigns each point to its nearest centre (ties to the lowest index); returns the total squared distance.
  *
  * Up to eight coordinates the point is held in locals and the squared differences are added one after another
@@ -323,36 +373,7 @@ function assign(
     let bestDistance = Infinity;
     let secondDistance = Infinity;
     for (let q = 0, cb = 0; q < k; q++, cb += dims) {
-      let e = x0 - c[cb];
-      let distance = e * e;
-      if (dims > 1) {
-        e = x1 - c[cb + 1];
-        distance += e * e;
-        if (dims > 2) {
-          e = x2 - c[cb + 2];
-          distance += e * e;
-          if (dims > 3) {
-            e = x3 - c[cb + 3];
-            distance += e * e;
-            if (dims > 4) {
-              e = x4 - c[cb + 4];
-              distance += e * e;
-              if (dims > 5) {
-                e = x5 - c[cb + 5];
-                distance += e * e;
-                if (dims > 6) {
-                  e = x6 - c[cb + 6];
-                  distance += e * e;
-                  if (dims > 7) {
-                    e = x7 - c[cb + 7];
-                    distance += e * e;
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
+      const distance = distanceFrom(c, cb, dims, x0, x1, x2, x3, x4, x5, x6, x7);
       if (distance < bestDistance) {
         secondDistance = bestDistance;
         bestDistance = distance;
@@ -453,36 +474,8 @@ function closestWith(
   const c6 = dims > 6 ? x[a + 6] : 0;
   const c7 = dims > 7 ? x[a + 7] : 0;
   for (let i = 0, b = 0; i < n; i++, b += dims) {
-    let e = x[b] - c0;
-    let distance = e * e;
-    if (dims > 1) {
-      e = x[b + 1] - c1;
-      distance += e * e;
-      if (dims > 2) {
-        e = x[b + 2] - c2;
-        distance += e * e;
-        if (dims > 3) {
-          e = x[b + 3] - c3;
-          distance += e * e;
-          if (dims > 4) {
-            e = x[b + 4] - c4;
-            distance += e * e;
-            if (dims > 5) {
-              e = x[b + 5] - c5;
-              distance += e * e;
-              if (dims > 6) {
-                e = x[b + 6] - c6;
-                distance += e * e;
-                if (dims > 7) {
-                  e = x[b + 7] - c7;
-                  distance += e * e;
-                }
-              }
-            }
-          }
-        }
-      }
-    }
+    // (c − x)² is (x − c)² to the bit: negation is exact.
+    const distance = distanceFrom(x, b, dims, c0, c1, c2, c3, c4, c5, c6, c7);
     const v = closest[i] < distance ? closest[i] : distance;
     out[i] = v;
     sum += v;
