@@ -126,8 +126,30 @@ async function playWithKeyboard(page: Page, locale: Locale, size: keyof typeof s
   await expect(page).not.toHaveURL(original);
   await expectStep(page, 'plan');
   await expect(page.getByTestId('round')).toHaveText(t(locale, 'game.round', { round: 3, rounds: ROUNDS }));
+  // Back to the original, then a fresh page (a reload: the app's routes are hash changes, which keep the page):
+  // its benchmarks come from IndexedDB, so no benchmarks worker is started.
+  const stored = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('localforage');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const keys = open.result.transaction('keyvaluepairs').objectStore('keyvaluepairs').getAllKeys();
+          keys.onsuccess = () =>
+            resolve((keys.result as string[]).filter((k) => k.startsWith('benchmarks:')));
+          keys.onerror = () => reject(keys.error);
+        };
+      }),
+  );
+  expect(stored).toHaveLength(1);
   await page.goto(original);
   await expectStep(page, 'debrief');
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await page.reload();
+  await expectStep(page, 'debrief');
+  await expect(page.locator('.score-number')).toContainText('/ 100', { timeout: 30_000 });
+  expect(workers.filter((url) => url.includes('benchmarks'))).toEqual([]);
 }
 
 test.describe.configure({ mode: 'serial' });
