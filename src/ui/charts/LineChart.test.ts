@@ -51,4 +51,35 @@ describe('LineChart', () => {
     expect(markers[0]!.getAttribute('d')).not.toBe(markers[2]!.getAttribute('d'));
     expect([...container.querySelectorAll('.end-label')].map((el) => el.textContent)).toEqual(['20%', '25%']);
   });
+
+  it('shortens or thins the axis labels that would overlap, and keeps the full ones in the table', () => {
+    // At the default 560 px, twelve points leave about 34 px each; "第 10 轮" needs about 56 px (two CJK
+    // characters at 12.8 px, four others at 7.7 px).
+    const xLabels = Array.from({ length: 12 }, (_, i) => `第 ${i + 1} 轮`);
+    const series = [{ id: 'a', label: 'A', values: xLabels.map((_, i) => i) }];
+    const ticks = (container: HTMLElement) =>
+      [...container.querySelectorAll('text.x-tick')].map((el) => el.textContent).filter((t) => t !== '');
+    const short = render(LineChart, {
+      props: { title: 'Short', xLabels, xShortLabels: xLabels.map((_, i) => String(i + 1)), series },
+    });
+    expect(ticks(short.container)).toEqual(xLabels.map((_, i) => String(i + 1)));
+    const table = screen.getByRole('table', { name: 'Short' });
+    expect(within(table).getAllByRole('row')[12]!.children[0]!.textContent?.trim()).toBe('第 12 轮');
+
+    const thinned = render(LineChart, { props: { title: 'Thinned', xLabels, series } });
+    expect(ticks(thinned.container)).toEqual([
+      '第 1 轮',
+      '第 3 轮',
+      '第 5 轮',
+      '第 7 轮',
+      '第 9 轮',
+      '第 11 轮',
+    ]);
+
+    // Three labels fit: shown in full.
+    const few = render(LineChart, {
+      props: { title: 'Few', xLabels: xLabels.slice(0, 3), xShortLabels: ['1', '2', '3'], series },
+    });
+    expect(ticks(few.container)).toEqual(xLabels.slice(0, 3));
+  });
 });
