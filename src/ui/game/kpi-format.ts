@@ -37,14 +37,35 @@ export function formatQuantityCompact(unit: Unit, value: number, currency = 'CNY
   return new Intl.NumberFormat(i18n.locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 }
 
-/** A signed difference in the KPI's unit: "+¥1,200", "−3.2 pts" (percentages change by points), "+45". */
+/** A signed difference in the KPI's unit: "+¥1,200", "−3.2 pts" (percentages change by points), "+45"; a difference
+ * too small to show at that precision is "±0" (never "−0" or "+0"). */
 export function formatDelta(unit: Unit, delta: number, currency = 'CNY', compact = false): string {
   if (!Number.isFinite(delta)) return '—';
-  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+  let magnitude: string;
   if (unit === 'percent') {
     const points = Math.abs(delta) * 100;
-    return `${sign}${i18n.t('review.points', { value: i18n.number(points, points < 1 ? 2 : 1) })}`;
+    magnitude = i18n.t('review.points', { value: i18n.number(points, points < 1 ? 2 : 1) });
+  } else {
+    const size = Math.abs(delta);
+    magnitude = compact ? formatQuantityCompact(unit, size, currency) : formatQuantity(unit, size, currency);
   }
-  const size = Math.abs(delta);
-  return `${sign}${compact ? formatQuantityCompact(unit, size, currency) : formatQuantity(unit, size, currency)}`;
+  const shown = /[1-9]/.test(magnitude);
+  const sign = !shown ? '±' : delta > 0 ? '+' : '−';
+  return `${sign}${magnitude}`;
+}
+
+/**
+ * A KPI's change as a card or a table shows it: the signed text, and its direction and verdict — flat, with no
+ * verdict, when the change rounds away at the precision shown (an arrow beside "±0" would contradict it).
+ */
+export function deltaDisplay(
+  unit: Unit,
+  change: { delta: number; direction: 'up' | 'down' | 'flat'; good?: boolean },
+  currency = 'CNY',
+  compact = false,
+): { text: string; direction: 'up' | 'down' | 'flat'; good?: boolean } {
+  const text = formatDelta(unit, change.delta, currency, compact);
+  return text.startsWith('±')
+    ? { text, direction: 'flat' }
+    : { text, direction: change.direction, good: change.good };
 }
