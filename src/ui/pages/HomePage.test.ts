@@ -3,6 +3,8 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import localforage from 'localforage';
 import { i18n } from '../../i18n/i18n.svelte';
 import { games } from '../../storage/games';
+import { saveCustomScenario } from '../../storage/scenarios';
+import shipped from '../../../scenarios/fmcg-spring-festival.yaml?raw';
 import HomePage from './HomePage.svelte';
 
 beforeEach(async () => {
@@ -22,6 +24,32 @@ describe('HomePage', () => {
     expect(screen.getByRole('link', { name: /^Resume/ })).toHaveAttribute('href', `#/games/${game.id}`);
     const start = screen.getAllByRole('link', { name: /Read the briefing and start/ });
     expect(start.map((a) => a.getAttribute('href'))).toContain('#/scenarios/fmcg-spring-festival');
+  });
+
+  it('lists finished games to review, and custom scenarios with their version, each button named by its title', async () => {
+    i18n.locale = 'en';
+    const game = await games.create({ scenarioId: 'fmcg-spring-festival', scenarioVersion: '1', seed: 5 });
+    await games.save({ ...game, progress: { step: 'debrief', round: 6 } });
+    const text = shipped.replace(/^id: fmcg-spring-festival$/m, 'id: my-festival');
+    expect((await saveCustomScenario(text, 'my-festival.yaml')).ok).toBe(true);
+    render(HomePage);
+    expect(
+      await screen.findByRole('heading', { name: 'Finished games' }, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Games in progress' })).not.toBeInTheDocument();
+    const review = screen.getByRole('link', { name: /^See the debrief/ });
+    expect(review).toHaveAttribute('href', `#/games/${game.id}`);
+    expect(review.textContent).toMatch(/: The segments that failed at New Year/);
+    expect(
+      screen.getByRole('button', { name: /^Delete: The segments that failed at New Year/ }),
+    ).toBeInTheDocument();
+    // Custom scenarios are read from storage after the shipped ones are listed.
+    const badge = await screen.findByText('Instructor’s scenario · version 1.0', {}, { timeout: 10_000 });
+    const card = badge.closest('li')!;
+    expect(card).toHaveClass('custom');
+    const start = card.querySelector('a')!;
+    expect(start).toHaveAttribute('href', '#/scenarios/my-festival');
+    expect(start.textContent).toMatch(/^Read the briefing and start: /);
   });
 
   it('refuses a bad backup file, says why, and changes nothing', async () => {
