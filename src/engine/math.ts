@@ -673,7 +673,7 @@ export function tanh(x: number): number {
 }
 
 /** 1.5 · 2^52: adding and subtracting it rounds a double below 2^51 in magnitude to an integer, ties to even. */
-const ROUNDER = 6755399441055744;
+export const ROUNDER = 6755399441055744;
 
 /**
  * `Math.round(x)` to the bit for |x| < 2^51 (ties towards +∞; −0 comes out as +0), without the data-dependent

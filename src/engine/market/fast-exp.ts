@@ -1,4 +1,4 @@
-import { exp } from '../math';
+import { exp, ROUNDER } from '../math';
 
 /**
  * e^x for the hot loop, deterministic in every JavaScript engine and about 3× cheaper than the fdlibm port in
@@ -25,7 +25,6 @@ export function fastExp(x: number): number {
 }
 
 const INV_LN2_256 = 369.3299304675746; // 256 / ln 2
-const ROUNDER = 6755399441055744; // 1.5 · 2^52
 // ln2/256 split Cody–Waite style: the high part is fdlibm's ln2_hi (low 32 bits zero) / 256, so m·hi is exact for |m| < 2^20.
 const LN2_256_HI = 6.9314718036912381649e-1 / 256;
 const LN2_256_LO = 1.9082149292705877e-10 / 256;
