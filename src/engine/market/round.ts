@@ -554,7 +554,8 @@ export function simulateChunk(
     lastRoundWithUs: st.lastRoundWithUs.slice(),
     revenueWithUs: st.revenueWithUs.slice(),
   };
-  const scratch = createScratch(plan.choice.brandCount);
+  const k = new PassInputs(pop, st, next, seg, keys, table, sums, plan, layout);
+  const exponents = k.exponents;
   for (
     let blockStart = 0, blockBase = 0;
     blockStart < n;
@@ -566,10 +567,10 @@ export function simulateChunk(
     // calls let the JIT compile each pass whole, after it has run every line, instead of mid-loop.
     for (let from = blockStart; from < blockEnd; from += SLICE) {
       const to = from + SLICE < blockEnd ? from + SLICE : blockEnd;
-      exposurePass(pop, st, keys, table, plan, layout, sums, blockBase, from, to, scratch);
-      const exponentCount = exponentPass(pop, st, plan, from, to, scratch);
-      expPass(scratch.exponents, exponentCount);
-      choicePass(pop, st, next, seg, keys, table, plan, layout, sums, blockBase, from, to, scratch);
+      exposurePass(k, blockBase, from, to);
+      const exponentCount = exponentPass(k, from, to);
+      expPass(exponents, exponentCount);
+      choicePass(k, blockBase, from, to);
     }
     if (onProgress) onProgress(blockEnd, n);
   }
@@ -579,73 +580,201 @@ export function simulateChunk(
 /** Consumers per call of the passes (a block is run in BLOCK_SIZE / SLICE slices). */
 const SLICE = 1024;
 
-/** Per-slice working arrays, indexed by the consumer's position j in the slice. */
-interface Scratch {
-  dose: Float64Array;
-  doseBase: Float64Array;
-  /** Bit c: channel c reached the consumer. */
-  exposed: Int32Array;
-  /** The key of the consumer's stream of round draws. */
-  stream: Float64Array;
-  /** Our static utility V_0 (without advertising), for the baseline. */
-  staticOurs: Float64Array;
-  impressions: Float64Array;
-  complaints: Float64Array;
-  /** The block's exponents, packed (see exponentPass), then their exps. */
-  exponents: Float64Array;
-  weights: Float64Array;
-}
+/** Slots of `PassInputs.num`: the round's real-valued parameters. */
+const NUM_ROUND_STREAM = 0;
+const NUM_CONSENT_RATE = 1;
+const NUM_GAIN = 2;
+const NUM_AD_WEIGHT = 3;
+const NUM_KEEP = 4;
+const NUM_OUR_PRICE = 5;
+const NUM_DISTANCE_WEIGHT = 6;
+const NUM_VALUE_FIT_WEIGHT = 7;
+const NUM_LOYALTY_WEIGHT = 8;
+const NUM_PRIVACY_ACTIVE = 9;
+const NUM_BASELINE = 10;
+const NUM_MONOTONE = 11;
+const NUM_SEED = 12;
+const NUM_COUNT = 13;
 
-function createScratch(brandCount: number): Scratch {
-  return {
-    dose: new Float64Array(BLOCK_SIZE),
-    doseBase: new Float64Array(BLOCK_SIZE),
-    exposed: new Int32Array(BLOCK_SIZE),
-    stream: new Float64Array(BLOCK_SIZE),
-    staticOurs: new Float64Array(BLOCK_SIZE),
-    impressions: new Float64Array(BLOCK_SIZE),
-    complaints: new Float64Array(BLOCK_SIZE),
-    exponents: new Float64Array(BLOCK_SIZE * (brandCount + 1)),
-    weights: new Float64Array(brandCount),
-  };
+/**
+ * Everything the passes read, gathered once per chunk and round: the population's, state's and plan's arrays,
+ * the slice's working arrays (indexed by the consumer's position j in the slice) and the round's numbers.
+ *
+ * The passes read nothing else, because what reaches optimised code must keep its shape from round to round
+ * and game to game. An object literal does not: V8 gives a literal's fields precise types the first time it
+ * runs and widens them the second time (when it makes the literal's template), so code compiled in round 1
+ * was thrown away at the start of round 2 — and a plan that arrives through `postMessage` gets a field's
+ * representation from its value (a whole number is stored differently from a fraction). Here the fields are
+ * set in a constructor (their types never widen: always the same kinds of typed array, or small integers) and
+ * every real number travels in `num`, a Float64Array, whatever its value.
+ */
+class PassInputs {
+  declare readonly n: number;
+  declare readonly start: number;
+  declare readonly channels: number;
+  declare readonly archetypes: number;
+  declare readonly brands: number;
+  declare readonly round: number;
+  declare readonly cellFields: number;
+  declare readonly channelOffset: number;
+  // Population.
+  declare readonly archetype: Uint8Array;
+  declare readonly habits: Uint8Array;
+  declare readonly responsiveness: Float32Array;
+  declare readonly idealX: Float32Array;
+  declare readonly idealY: Float32Array;
+  declare readonly priceSensitivity: Float32Array;
+  declare readonly loyalty: Float32Array;
+  declare readonly propensity: Float32Array;
+  declare readonly valueOrientation: Float32Array;
+  // State before the round and after it.
+  declare readonly awareness: Float32Array;
+  declare readonly lastBrand: Uint8Array;
+  declare readonly purchasesWithUs: Uint8Array;
+  declare readonly revenueWithUs: Float32Array;
+  declare readonly nextAwareness: Float32Array;
+  declare readonly nextLastBrand: Uint8Array;
+  declare readonly nextPurchasesWithUs: Uint8Array;
+  declare readonly nextLastRoundWithUs: Uint8Array;
+  declare readonly nextRevenueWithUs: Float32Array;
+  // Segments, response table, sums.
+  declare readonly seg: Uint8Array;
+  declare readonly keys: ArrayLike<number>;
+  declare readonly table: Float64Array;
+  declare readonly sums: Float64Array;
+  // The brands (see ChoiceSetup).
+  declare readonly brandX: Float64Array;
+  declare readonly brandY: Float64Array;
+  declare readonly relativePrice: Float64Array;
+  declare readonly brandUtility: Float64Array;
+  declare readonly emphasis: Uint8Array;
+  declare readonly competitorAwareness: Float64Array;
+  declare readonly outsideUtility: Float64Array;
+  declare readonly priceSensitivityFactor: Float64Array;
+  declare readonly units: Float64Array;
+  // Working arrays of a slice.
+  declare readonly dose: Float64Array;
+  declare readonly doseBase: Float64Array;
+  /** Bit c: channel c reached the consumer. */
+  declare readonly exposed: Int32Array;
+  /** The key of the consumer's stream of round draws. */
+  declare readonly stream: Float64Array;
+  /** Our static utility V_0 (without advertising), for the baseline. */
+  declare readonly staticOurs: Float64Array;
+  declare readonly impressions: Float64Array;
+  declare readonly complaints: Float64Array;
+  /** The slice's exponents, packed (see exponentPass), then their exps. */
+  declare readonly exponents: Float64Array;
+  declare readonly weights: Float64Array;
+  /** The round's real numbers, at the NUM_* slots. */
+  declare readonly num: Float64Array;
+
+  constructor(
+    pop: Population,
+    st: ConsumerState,
+    next: ConsumerState,
+    seg: Uint8Array,
+    keys: ArrayLike<number>,
+    table: Float64Array,
+    sums: Float64Array,
+    plan: RoundPlan,
+    layout: BlockLayout,
+  ) {
+    const choice = plan.choice;
+    const B = choice.brandCount;
+    const w = this as { -readonly [K in keyof PassInputs]: PassInputs[K] };
+    w.n = pop.count;
+    w.start = pop.start;
+    w.channels = plan.channelCount;
+    w.archetypes = plan.archetypeCount;
+    w.brands = B;
+    w.round = plan.round;
+    w.cellFields = layout.cellFields;
+    w.channelOffset = layout.channelOffset;
+    w.archetype = pop.archetype;
+    w.habits = pop.habits;
+    w.responsiveness = pop.responsiveness;
+    w.idealX = pop.idealX;
+    w.idealY = pop.idealY;
+    w.priceSensitivity = pop.priceSensitivity;
+    w.loyalty = pop.loyalty;
+    w.propensity = pop.propensity;
+    w.valueOrientation = pop.valueOrientation;
+    w.awareness = st.awareness;
+    w.lastBrand = st.lastBrand;
+    w.purchasesWithUs = st.purchasesWithUs;
+    w.revenueWithUs = st.revenueWithUs;
+    w.nextAwareness = next.awareness;
+    w.nextLastBrand = next.lastBrand;
+    w.nextPurchasesWithUs = next.purchasesWithUs;
+    w.nextLastRoundWithUs = next.lastRoundWithUs;
+    w.nextRevenueWithUs = next.revenueWithUs;
+    w.seg = seg;
+    w.keys = keys;
+    w.table = table;
+    w.sums = sums;
+    w.brandX = choice.x;
+    w.brandY = choice.y;
+    w.relativePrice = choice.relativePrice;
+    w.brandUtility = choice.brandUtility;
+    w.emphasis = choice.emphasis;
+    w.competitorAwareness = choice.awareness;
+    w.outsideUtility = choice.outsideUtility;
+    w.priceSensitivityFactor = choice.priceSensitivityFactor;
+    w.units = choice.units;
+    w.dose = new Float64Array(SLICE);
+    w.doseBase = new Float64Array(SLICE);
+    w.exposed = new Int32Array(SLICE);
+    w.stream = new Float64Array(SLICE);
+    w.staticOurs = new Float64Array(SLICE);
+    w.impressions = new Float64Array(SLICE);
+    w.complaints = new Float64Array(SLICE);
+    w.exponents = new Float64Array(SLICE * (B + 1));
+    w.weights = new Float64Array(B);
+    const num = new Float64Array(NUM_COUNT);
+    num[NUM_ROUND_STREAM] = roundKey(plan.seed, plan.round, PURPOSE_ROUND);
+    num[NUM_CONSENT_RATE] = plan.consentRate;
+    num[NUM_GAIN] = plan.awarenessGain;
+    num[NUM_AD_WEIGHT] = choice.adUtilityWeight;
+    num[NUM_KEEP] = 1 - plan.awarenessForgetting;
+    num[NUM_OUR_PRICE] = plan.ourPrice;
+    num[NUM_DISTANCE_WEIGHT] = choice.distanceWeight;
+    num[NUM_VALUE_FIT_WEIGHT] = choice.valueFitWeight;
+    num[NUM_LOYALTY_WEIGHT] = choice.loyaltyWeight;
+    num[NUM_PRIVACY_ACTIVE] = plan.privacyActive ? 1 : 0;
+    num[NUM_BASELINE] = plan.baseline ? 1 : 0;
+    num[NUM_MONOTONE] = plan.awarenessGain >= 0 && choice.adUtilityWeight >= 0 ? 1 : 0;
+    num[NUM_SEED] = plan.seed;
+    w.num = num;
+  }
 }
 
 /** A: which channels reach each consumer (u < habit · reach), the advertising dose, impressions, complaints. */
-function exposurePass(
-  pop: Population,
-  st: ConsumerState,
-  keys: ArrayLike<number>,
-  table: Float64Array,
-  plan: RoundPlan,
-  layout: BlockLayout,
-  sums: Float64Array,
-  blockBase: number,
-  sliceStart: number,
-  sliceEnd: number,
-  scratch: Scratch,
-): void {
-  const n = pop.count;
-  const C = plan.channelCount;
+function exposurePass(k: PassInputs, blockBase: number, sliceStart: number, sliceEnd: number): void {
+  const n = k.n;
+  const start = k.start;
+  const C = k.channels;
   const keyStride = C * V_COUNT;
-  const seed = plan.seed;
-  const round = plan.round;
-  const habits = pop.habits;
-  const responsiveness = pop.responsiveness;
-  const consentRate = plan.consentRate;
-  const privacyActive = plan.privacyActive;
-  const withBaseline = plan.baseline;
-  const channelBase = blockBase + layout.channelOffset;
-  const roundStream = roundKey(seed, round, PURPOSE_ROUND);
-  const {
-    dose: doseOut,
-    doseBase: doseBaseOut,
-    exposed: exposedOut,
-    impressions: impressionsOut,
-    complaints: complaintsOut,
-    stream: streamOut,
-  } = scratch;
+  const num = k.num;
+  const seed = num[NUM_SEED];
+  const roundStream = num[NUM_ROUND_STREAM];
+  const consentRate = num[NUM_CONSENT_RATE];
+  const privacyActive = num[NUM_PRIVACY_ACTIVE] !== 0;
+  const withBaseline = num[NUM_BASELINE] !== 0;
+  const habits = k.habits;
+  const responsiveness = k.responsiveness;
+  const keys = k.keys;
+  const table = k.table;
+  const sums = k.sums;
+  const channelBase = blockBase + k.channelOffset;
+  const doseOut = k.dose;
+  const doseBaseOut = k.doseBase;
+  const exposedOut = k.exposed;
+  const impressionsOut = k.impressions;
+  const complaintsOut = k.complaints;
+  const streamOut = k.stream;
   for (let i = sliceStart; i < sliceEnd; i++) {
-    const gi = pop.start + i;
+    const gi = start + i;
     const tb = keys[i] * keyStride;
     let dose = 0;
     let doseBase = 0;
@@ -695,7 +824,6 @@ function exposurePass(
     impressionsOut[j] = impressions;
     complaintsOut[j] = complaints;
   }
-  void st;
 }
 
 /**
@@ -706,43 +834,45 @@ function exposurePass(
  *       + valueFitWeight·orientation[emphasis_b] + loyaltyWeight·loyalty·[b last bought] − (outside − propensity).
  * Returns how many exponents were written.
  */
-function exponentPass(
-  pop: Population,
-  st: ConsumerState,
-  plan: RoundPlan,
-  sliceStart: number,
-  sliceEnd: number,
-  scratch: Scratch,
-): number {
-  const n = pop.count;
-  const A = plan.archetypeCount;
-  const choice = plan.choice;
-  const B = choice.brandCount;
-  const gain = plan.awarenessGain;
-  const adWeight = choice.adUtilityWeight;
-  const bx = choice.x;
-  const by = choice.y;
-  const bPrice = choice.relativePrice;
-  const bConst = choice.brandUtility;
-  const emphasis = choice.emphasis;
-  const wDistance = choice.distanceWeight;
-  const wValue = choice.valueFitWeight;
-  const wLoyalty = choice.loyaltyWeight;
-  const competitorAwareness = choice.awareness;
-  const outsideUtility = choice.outsideUtility;
-  const priceFactorOf = choice.priceSensitivityFactor;
-  const orientation = pop.valueOrientation;
-  const { dose, exponents, staticOurs } = scratch;
+function exponentPass(k: PassInputs, sliceStart: number, sliceEnd: number): number {
+  const n = k.n;
+  const A = k.archetypes;
+  const B = k.brands;
+  const num = k.num;
+  const gain = num[NUM_GAIN];
+  const adWeight = num[NUM_AD_WEIGHT];
+  const wDistance = num[NUM_DISTANCE_WEIGHT];
+  const wValue = num[NUM_VALUE_FIT_WEIGHT];
+  const wLoyalty = num[NUM_LOYALTY_WEIGHT];
+  const bx = k.brandX;
+  const by = k.brandY;
+  const bPrice = k.relativePrice;
+  const bConst = k.brandUtility;
+  const emphasis = k.emphasis;
+  const competitorAwareness = k.competitorAwareness;
+  const outsideUtility = k.outsideUtility;
+  const priceFactorOf = k.priceSensitivityFactor;
+  const archetype = k.archetype;
+  const lastBrand = k.lastBrand;
+  const idealX = k.idealX;
+  const idealY = k.idealY;
+  const priceSensitivity = k.priceSensitivity;
+  const loyalty = k.loyalty;
+  const propensity = k.propensity;
+  const orientation = k.valueOrientation;
+  const dose = k.dose;
+  const exponents = k.exponents;
+  const staticOurs = k.staticOurs;
   let e = 0;
   for (let i = sliceStart; i < sliceEnd; i++) {
     const j = i - sliceStart;
-    const a = pop.archetype[i];
-    const last = st.lastBrand[i];
-    const ix = pop.idealX[i];
-    const iy = pop.idealY[i];
-    const ps = pop.priceSensitivity[i] * priceFactorOf[a];
-    const loyal = wLoyalty * pop.loyalty[i];
-    const outside = outsideUtility[a] - pop.propensity[i];
+    const a = archetype[i];
+    const last = lastBrand[i];
+    const ix = idealX[i];
+    const iy = idealY[i];
+    const ps = priceSensitivity[i] * priceFactorOf[a];
+    const loyal = wLoyalty * loyalty[i];
+    const outside = outsideUtility[a] - propensity[i];
     let dx = bx[0] - ix;
     let dy = by[0] - iy;
     let ours =
@@ -783,46 +913,54 @@ function expPass(values: Float64Array, count: number): void {
  * D: awareness, choice (one draw u: ours if u·Σw < w_ours, then competitors in order, else no purchase), the
  * no-spend baseline with the same u, accounting and the next state.
  */
-function choicePass(
-  pop: Population,
-  st: ConsumerState,
-  next: ConsumerState,
-  seg: Uint8Array,
-  keys: ArrayLike<number>,
-  table: Float64Array,
-  plan: RoundPlan,
-  layout: BlockLayout,
-  sums: Float64Array,
-  blockBase: number,
-  sliceStart: number,
-  sliceEnd: number,
-  scratch: Scratch,
-): void {
-  const A = plan.archetypeCount;
-  const C = plan.channelCount;
-  const choice = plan.choice;
-  const B = choice.brandCount;
-  const round = plan.round;
-  const keep = 1 - plan.awarenessForgetting;
-  const withBaseline = plan.baseline;
-  const cellFields = layout.cellFields;
-  const ourPrice = plan.ourPrice;
-  const competitorAwareness = choice.awareness;
-  const unitsOf = choice.units;
-  const n = pop.count;
+function choicePass(k: PassInputs, blockBase: number, sliceStart: number, sliceEnd: number): void {
+  const A = k.archetypes;
+  const C = k.channels;
+  const B = k.brands;
+  const n = k.n;
+  const round = k.round;
+  const cellFields = k.cellFields;
   const keyStride = C * V_COUNT;
-  const responsiveness = pop.responsiveness;
-  const { dose, doseBase, exposed, impressions, complaints, exponents, weights, stream, staticOurs } =
-    scratch;
-  const gain = plan.awarenessGain;
-  const adWeight = choice.adUtilityWeight;
-  const monotone = gain >= 0 && adWeight >= 0;
+  const num = k.num;
+  const keep = num[NUM_KEEP];
+  const withBaseline = num[NUM_BASELINE] !== 0;
+  const ourPrice = num[NUM_OUR_PRICE];
+  const gain = num[NUM_GAIN];
+  const adWeight = num[NUM_AD_WEIGHT];
+  const monotone = num[NUM_MONOTONE] !== 0;
+  const competitorAwareness = k.competitorAwareness;
+  const unitsOf = k.units;
+  const responsiveness = k.responsiveness;
+  const archetype = k.archetype;
+  const seg = k.seg;
+  const keys = k.keys;
+  const table = k.table;
+  const sums = k.sums;
+  const awareness = k.awareness;
+  const lastBrand = k.lastBrand;
+  const purchasesWithUs = k.purchasesWithUs;
+  const revenueWithUs = k.revenueWithUs;
+  const nextAwareness = k.nextAwareness;
+  const nextLastBrand = k.nextLastBrand;
+  const nextPurchasesWithUs = k.nextPurchasesWithUs;
+  const nextLastRoundWithUs = k.nextLastRoundWithUs;
+  const nextRevenueWithUs = k.nextRevenueWithUs;
+  const dose = k.dose;
+  const doseBase = k.doseBase;
+  const exposed = k.exposed;
+  const impressions = k.impressions;
+  const complaints = k.complaints;
+  const exponents = k.exponents;
+  const weights = k.weights;
+  const stream = k.stream;
+  const staticOurs = k.staticOurs;
+  const channelBase = blockBase + k.channelOffset;
   let e = 0;
   for (let i = sliceStart; i < sliceEnd; i++) {
     const j = i - sliceStart;
-    const a = pop.archetype[i];
+    const a = archetype[i];
     const cb = blockBase + (seg[i] * A + a) * cellFields;
-    const carried = st.awareness[i] * keep;
+    const carried = awareness[i] * keep;
     const d = dose[j];
     const db = doseBase[j];
     const aware = d > 0 ? 1 - (1 - carried) * exponents[e++] : carried;
@@ -853,24 +991,27 @@ function choicePass(
     // be lower, so someone who did not buy ours would not at the baseline either: no exps needed then.
     let baseOurs = bought;
     if (baselineDiffers && (bought || db > d || !monotone)) {
-      const awareBase = db > 0 ? 1 - (1 - carried) * fastExp(-gain * db) : carried;
+      // Worked out whether or not it is used: a first round has no baseline dose, so an expression only
+      // evaluated when db > 0 would first run in round 2 and throw the compiled pass away.
+      const awareIfDosed = 1 - (1 - carried) * fastExp(-gain * db);
+      const awareBase = db > 0 ? awareIfDosed : carried;
       const oursBase = awareBase > 0 ? awareBase * fastExp(staticOurs[j] + adWeight * db) : 0;
       baseOurs = uChoice * (total - ours + oursBase) < oursBase;
     }
 
-    const last = st.lastBrand[i];
-    const prior = st.purchasesWithUs[i] > 0;
-    next.awareness[i] = aware;
-    next.lastBrand[i] = chosen > 0 ? chosen : last;
+    const last = lastBrand[i];
+    const prior = purchasesWithUs[i] > 0;
+    nextAwareness[i] = aware;
+    nextLastBrand[i] = chosen > 0 ? chosen : last;
     sums[cb + CELL_AWARENESS] += aware;
     if (prior) sums[cb + CELL_PRIOR] += 1;
     if (chosen > 0) {
       sums[cb + CELL_CATEGORY] += 1;
       if (bought) {
-        const p = st.purchasesWithUs[i];
-        next.purchasesWithUs[i] = p < 255 ? p + 1 : 255;
-        next.lastRoundWithUs[i] = round;
-        next.revenueWithUs[i] = st.revenueWithUs[i] + unitsOf[a] * ourPrice;
+        const p = purchasesWithUs[i];
+        nextPurchasesWithUs[i] = p < 255 ? p + 1 : 255;
+        nextLastRoundWithUs[i] = round;
+        nextRevenueWithUs[i] = revenueWithUs[i] + unitsOf[a] * ourPrice;
         sums[cb + CELL_CONVERSIONS] += 1;
         sums[cb + (prior ? CELL_RETAINED : CELL_NEW_CUSTOMERS)] += 1;
       } else sums[cb + CELL_COMPETITOR_PURCHASES + chosen - 2] += 1;
@@ -885,7 +1026,6 @@ function choicePass(
       // shared in proportion to each channel's dose.
       const bits = exposed[j];
       const tb = keys[i] * keyStride;
-      const channelBase = blockBase + layout.channelOffset;
       const units = unitsOf[a];
       const incremental = (bought ? 1 : 0) - (baseOurs ? 1 : 0);
       let lastTouch = -1;
