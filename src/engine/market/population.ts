@@ -104,6 +104,123 @@ interface ArchetypeTable {
   loyaltyMax: Float64Array;
 }
 
+/**
+ * The population's and the archetype table's objects are made by constructors, not object literals: V8 widens
+ * a literal's field types the second time the literal runs, which would throw away the generation code compiled
+ * for the first market as soon as a second one is made (a page's second game, a worker's second scenario).
+ */
+class PopulationColumns implements Population {
+  declare start: number;
+  declare count: number;
+  declare channelCount: number;
+  declare archetype: Uint8Array;
+  declare age: Uint8Array;
+  declare female: Uint8Array;
+  declare cityTier: Uint8Array;
+  declare income: Float32Array;
+  declare habits: Uint8Array;
+  declare recencyDays: Uint16Array;
+  declare frequency: Uint16Array;
+  declare monetary: Float32Array;
+  declare priceSensitivity: Float32Array;
+  declare valueOrientation: Float32Array;
+  declare idealX: Float32Array;
+  declare idealY: Float32Array;
+  declare responsiveness: Float32Array;
+  declare loyalty: Float32Array;
+  declare propensity: Float32Array;
+
+  constructor(start: number, n: number, C: number) {
+    this.start = start;
+    this.count = n;
+    this.channelCount = C;
+    this.archetype = new Uint8Array(n);
+    this.age = new Uint8Array(n);
+    this.female = new Uint8Array(n);
+    this.cityTier = new Uint8Array(n);
+    this.income = new Float32Array(n);
+    this.habits = new Uint8Array(n * C);
+    this.recencyDays = new Uint16Array(n);
+    this.frequency = new Uint16Array(n);
+    this.monetary = new Float32Array(n);
+    this.priceSensitivity = new Float32Array(n);
+    this.valueOrientation = new Float32Array(3 * n);
+    this.idealX = new Float32Array(n);
+    this.idealY = new Float32Array(n);
+    this.responsiveness = new Float32Array(n * C);
+    this.loyalty = new Float32Array(n);
+    this.propensity = new Float32Array(n);
+  }
+}
+
+class ArchetypeColumns implements ArchetypeTable {
+  declare count: number;
+  declare cumulativeShare: Float64Array;
+  declare ageMean: Float64Array;
+  declare ageSd: Float64Array;
+  declare ageMin: Float64Array;
+  declare ageMax: Float64Array;
+  declare female: Float64Array;
+  declare tierCumulative: Float64Array;
+  declare incomeMedian: Float64Array;
+  declare incomeSigma: Float64Array;
+  declare habit: Float64Array;
+  declare responsiveness: Float64Array;
+  declare recencyMean: Float64Array;
+  declare frequencyMean: Float64Array;
+  declare poissonCdf: Float64Array[];
+  declare logMeanFrequency: Float64Array;
+  declare logMeanRecency: Float64Array;
+  declare monetaryMean: Float64Array;
+  declare psMean: Float64Array;
+  declare psSd: Float64Array;
+  declare psMin: Float64Array;
+  declare psMax: Float64Array;
+  declare valueMean: Float64Array;
+  declare valueSpread: Float64Array;
+  declare idealX: Float64Array;
+  declare idealY: Float64Array;
+  declare idealSd: Float64Array;
+  declare loyaltyMean: Float64Array;
+  declare loyaltySd: Float64Array;
+  declare loyaltyMin: Float64Array;
+  declare loyaltyMax: Float64Array;
+
+  constructor(A: number, C: number) {
+    this.count = A;
+    this.cumulativeShare = new Float64Array(A);
+    this.ageMean = new Float64Array(A);
+    this.ageSd = new Float64Array(A);
+    this.ageMin = new Float64Array(A);
+    this.ageMax = new Float64Array(A);
+    this.female = new Float64Array(A);
+    this.tierCumulative = new Float64Array(A * 4);
+    this.incomeMedian = new Float64Array(A);
+    this.incomeSigma = new Float64Array(A);
+    this.habit = new Float64Array(A * C);
+    this.responsiveness = new Float64Array(A * C);
+    this.recencyMean = new Float64Array(A);
+    this.frequencyMean = new Float64Array(A);
+    this.poissonCdf = [];
+    this.logMeanFrequency = new Float64Array(A);
+    this.logMeanRecency = new Float64Array(A);
+    this.monetaryMean = new Float64Array(A);
+    this.psMean = new Float64Array(A);
+    this.psSd = new Float64Array(A);
+    this.psMin = new Float64Array(A);
+    this.psMax = new Float64Array(A);
+    this.valueMean = new Float64Array(A * 3);
+    this.valueSpread = new Float64Array(A);
+    this.idealX = new Float64Array(A);
+    this.idealY = new Float64Array(A);
+    this.idealSd = new Float64Array(A);
+    this.loyaltyMean = new Float64Array(A);
+    this.loyaltySd = new Float64Array(A);
+    this.loyaltyMin = new Float64Array(A);
+    this.loyaltyMax = new Float64Array(A);
+  }
+}
+
 function archetypeTable(scenario: Scenario): ArchetypeTable {
   const specs = scenario.population.archetypes;
   const channels = scenario.channels;
@@ -112,40 +229,7 @@ function archetypeTable(scenario: Scenario): ArchetypeTable {
   if (A < 1 || A > 255) throw new RangeError(`population: ${A} archetypes; 1 to 255 are supported`);
   if (C > MAX_CHANNELS)
     throw new RangeError(`population: ${C} channels; at most ${MAX_CHANNELS} are supported`);
-  const f = () => new Float64Array(A);
-  const t: ArchetypeTable = {
-    count: A,
-    cumulativeShare: f(),
-    ageMean: f(),
-    ageSd: f(),
-    ageMin: f(),
-    ageMax: f(),
-    female: f(),
-    tierCumulative: new Float64Array(A * 4),
-    incomeMedian: f(),
-    incomeSigma: f(),
-    habit: new Float64Array(A * C),
-    responsiveness: new Float64Array(A * C),
-    recencyMean: f(),
-    frequencyMean: f(),
-    poissonCdf: [],
-    logMeanFrequency: f(),
-    logMeanRecency: f(),
-    monetaryMean: f(),
-    psMean: f(),
-    psSd: f(),
-    psMin: f(),
-    psMax: f(),
-    valueMean: new Float64Array(A * 3),
-    valueSpread: f(),
-    idealX: f(),
-    idealY: f(),
-    idealSd: f(),
-    loyaltyMean: f(),
-    loyaltySd: f(),
-    loyaltyMin: f(),
-    loyaltyMax: f(),
-  };
+  const t: ArchetypeTable = new ArchetypeColumns(A, C);
   let total = 0;
   for (let a = 0; a < A; a++) total += Math.max(0, specs[a].share);
   if (!(total > 0)) throw new RangeError('population: the archetypes’ shares sum to 0');
@@ -276,27 +360,7 @@ export function generatePopulation(
   const n = end - start;
   if (!(Number.isInteger(start) && Number.isInteger(end) && n >= 0))
     throw new RangeError(`generatePopulation: bad slice ${start}…${end}`);
-  const pop: Population = {
-    start,
-    count: n,
-    channelCount: C,
-    archetype: new Uint8Array(n),
-    age: new Uint8Array(n),
-    female: new Uint8Array(n),
-    cityTier: new Uint8Array(n),
-    income: new Float32Array(n),
-    habits: new Uint8Array(n * C),
-    recencyDays: new Uint16Array(n),
-    frequency: new Uint16Array(n),
-    monetary: new Float32Array(n),
-    priceSensitivity: new Float32Array(n),
-    valueOrientation: new Float32Array(3 * n),
-    idealX: new Float32Array(n),
-    idealY: new Float32Array(n),
-    responsiveness: new Float32Array(n * C),
-    loyalty: new Float32Array(n),
-    propensity: new Float32Array(n),
-  };
+  const pop: Population = new PopulationColumns(start, n, C);
   const keys = new Float64Array(GENERATION_BLOCK);
   const populationKey = roundKey(seed, 0, Purpose.population);
   for (let b0 = 0; b0 < n; b0 += GENERATION_BLOCK) {
