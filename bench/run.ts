@@ -78,6 +78,7 @@ function consumerArrays(market: Market): ArrayLike<number>[] {
       p.responsiveness,
       p.loyalty,
       p.propensity,
+      p.consent,
     );
     const s = chunk.state;
     out.push(s.awareness, s.lastBrand, s.purchasesWithUs, s.lastRoundWithUs, s.revenueWithUs);
@@ -105,11 +106,17 @@ function sumUint16(a: Uint16Array): number {
   for (let i = 0; i < a.length; i++) s += a[i];
   return s;
 }
+function sumUint32(a: Uint32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i];
+  return s;
+}
 function plainPass(arrays: ArrayLike<number>[]): number {
   let total = 0;
   for (const a of arrays) {
     if (a instanceof Float32Array) total += sumFloat32(a);
     else if (a instanceof Uint16Array) total += sumUint16(a);
+    else if (a instanceof Uint32Array) total += sumUint32(a);
     else if (a instanceof Uint8Array) total += sumUint8(a);
     else throw new TypeError('plainPass: unexpected array type');
   }

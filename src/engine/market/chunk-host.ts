@@ -65,6 +65,7 @@ function populationBytes(pop: Population): number {
     pop.idealY,
     pop.responsiveness,
     pop.loyalty,
+    pop.consent,
     pop.propensity,
   ];
   for (const c of columns) bytes += c.byteLength;

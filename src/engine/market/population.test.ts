@@ -5,6 +5,7 @@ import { DEFAULT_MODEL_COEFFICIENTS, resolveCoefficients } from './coefficients'
 import { fastExp } from './fast-exp';
 import {
   generatePopulation,
+  hasConsented,
   observableColumn,
   populationBytesPerConsumer,
   type Population,
@@ -29,6 +30,7 @@ const COLUMNS: Column[] = [
   'idealY',
   'loyalty',
   'propensity',
+  'consent',
 ];
 
 function meanWhere(values: ArrayLike<number>, pop: Population, archetype: number): number {
@@ -124,13 +126,25 @@ describe('generatePopulation', () => {
     expect(meanWhere(social, whole, 1)).toBeGreaterThan(0.8);
   });
 
+  it('keeps each consumer’s consent draw: consented at rate r exactly when hasConsented says so', () => {
+    // The round reads the column instead of hashing (seed, 0, i, consent) again; both must agree at any rate.
+    for (const rate of [0, 0.25, 0.5, 0.9, 1])
+      for (let i = 0; i < 2000; i++)
+        expect(whole.consent[i] / 2 ** 32 < rate, `consumer ${i} at ${rate}`).toBe(hasConsented(7, i, rate));
+    // And the draws are spread: about half consent at 0.5.
+    let half = 0;
+    for (let i = 0; i < N; i++) if (whole.consent[i] / 2 ** 32 < 0.5) half++;
+    expect(half / N).toBeGreaterThan(0.47);
+    expect(half / N).toBeLessThan(0.53);
+  });
+
   it('fits the memory budget of 160 bytes per consumer', () => {
-    // 4 channels: 48 + 5·4 = 68 bytes of population columns (counted column by column below).
-    expect(populationBytesPerConsumer(4)).toBe(68);
+    // 4 channels: 52 + 5·4 = 72 bytes of population columns (counted column by column below).
+    expect(populationBytesPerConsumer(4)).toBe(72);
     let bytes = 0;
     for (const column of [...COLUMNS, 'habits', 'valueOrientation', 'responsiveness'] as const)
       bytes += whole[column].byteLength;
-    expect(bytes / N).toBe(68);
+    expect(bytes / N).toBe(72);
     expect(populationBytesPerConsumer(8)).toBeLessThanOrEqual(160 - 11 - 8);
   });
 });

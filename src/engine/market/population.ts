@@ -1,5 +1,5 @@
 import { exp, log, log1p, roundHalfUp } from '../math';
-import { hashUniform } from '../rng';
+import { hash4, hashUniform } from '../rng';
 import type { ModelCoefficients, ObservableVariable, Scenario } from '../types';
 import { fastExp } from './fast-exp';
 import { MAX_CHANNELS, Purpose } from './purposes';
@@ -12,7 +12,7 @@ import { consumerKey, roundKey, streamNormal, streamUniform, streamUniformOpen }
  * chunk or worker generates it.
  *
  * Per-channel columns are channel-major: channel c of consumer i is at `c * count + i`.
- * Memory: 48 + 5·C bytes per consumer for C channels (78 bytes with 6 channels).
+ * Memory: 52 + 5·C bytes per consumer for C channels (82 bytes with 6 channels).
  */
 export interface Population {
   /** Population index of the slice's first consumer. */
@@ -50,6 +50,12 @@ export interface Population {
   /** Loyalty to the brand last bought, 0..1. */
   loyalty: Float32Array;
   /**
+   * The consumer's consent draw hash4(seed, 0, index, Purpose.consent): the consumer has consented to personalised
+   * marketing at consent rate r when consent / 2^32 < r (`hasConsented`), so raising the rate only adds
+   * consenters. Drawn once here rather than in every round that needs it.
+   */
+  consent: Uint32Array;
+  /**
    * Purchase propensity relative to the archetype (utility units, subtracted from the outside option's utility):
    * `frequencyPropensity·(log1p(frequency) − log1p(mean frequency)) − recencyPropensity·(log1p(recency/30) −
    * log1p(mean recency/30))`, so heavy and recent buyers buy more often — what makes RFM worth segmenting on.
@@ -59,7 +65,7 @@ export interface Population {
 
 /** Bytes per consumer of a population with `channelCount` channels. */
 export function populationBytesPerConsumer(channelCount: number): number {
-  return 48 + 5 * channelCount;
+  return 52 + 5 * channelCount;
 }
 
 /** Default clamps where a scenario's `ClampedNormal` gives none. */
@@ -128,6 +134,7 @@ class PopulationColumns implements Population {
   declare idealY: Float32Array;
   declare responsiveness: Float32Array;
   declare loyalty: Float32Array;
+  declare consent: Uint32Array;
   declare propensity: Float32Array;
 
   constructor(start: number, n: number, C: number) {
@@ -149,6 +156,7 @@ class PopulationColumns implements Population {
     this.idealY = new Float32Array(n);
     this.responsiveness = new Float32Array(n * C);
     this.loyalty = new Float32Array(n);
+    this.consent = new Uint32Array(n);
     this.propensity = new Float32Array(n);
   }
 }
@@ -373,6 +381,8 @@ export function generatePopulation(
     drawValues(pop, t, keys, b0, b1);
     drawPositions(pop, t, keys, b0, b1);
   }
+  const consent = pop.consent;
+  for (let i = 0; i < n; i++) consent[i] = hash4(seed, 0, start + i, Purpose.consent);
   return pop;
 }
 

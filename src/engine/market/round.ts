@@ -1,5 +1,4 @@
 import { log1p } from '../math';
-import { hashUniform } from '../rng';
 
 /** Stream draws (stream.ts): channel c's exposure is draw c; the choice and the last touch come after the channels. */
 const STREAM_CHOICE = 32;
@@ -223,6 +222,7 @@ export interface ChunkResult {
 }
 
 const LN2 = 0.6931471805599453;
+const TWO_POW_MINUS_32 = 1 / 4294967296;
 
 /**
  * Reach, frequency and dose of one channel for aimed impressions per person m (and mBase without this round's
@@ -439,7 +439,6 @@ const CHANNEL_REACHED = CHANNEL.reached;
 const CHANNEL_RETAINED = CHANNEL.retained;
 const CHANNEL_UNITS = CHANNEL.units;
 const CHANNEL_WASTED_IMPRESSIONS = CHANNEL.wastedImpressions;
-const PURPOSE_CONSENT = Purpose.consent;
 const PURPOSE_ROUND = Purpose.round;
 const V_AIMED = V.aimed;
 const V_BASELINE_DOSE = V.baselineDose;
@@ -593,8 +592,7 @@ const NUM_LOYALTY_WEIGHT = 8;
 const NUM_PRIVACY_ACTIVE = 9;
 const NUM_BASELINE = 10;
 const NUM_MONOTONE = 11;
-const NUM_SEED = 12;
-const NUM_COUNT = 13;
+const NUM_COUNT = 12;
 
 /**
  * Everything the passes read, gathered once per chunk and round: the population's, state's and plan's arrays,
@@ -627,6 +625,7 @@ class PassInputs {
   declare readonly loyalty: Float32Array;
   declare readonly propensity: Float32Array;
   declare readonly valueOrientation: Float32Array;
+  declare readonly consent: Uint32Array;
   // State before the round and after it.
   declare readonly awareness: Float32Array;
   declare readonly lastBrand: Uint8Array;
@@ -700,6 +699,7 @@ class PassInputs {
     w.loyalty = pop.loyalty;
     w.propensity = pop.propensity;
     w.valueOrientation = pop.valueOrientation;
+    w.consent = pop.consent;
     w.awareness = st.awareness;
     w.lastBrand = st.lastBrand;
     w.purchasesWithUs = st.purchasesWithUs;
@@ -744,7 +744,6 @@ class PassInputs {
     num[NUM_PRIVACY_ACTIVE] = plan.privacyActive ? 1 : 0;
     num[NUM_BASELINE] = plan.baseline ? 1 : 0;
     num[NUM_MONOTONE] = plan.awarenessGain >= 0 && choice.adUtilityWeight >= 0 ? 1 : 0;
-    num[NUM_SEED] = plan.seed;
     w.num = num;
   }
 }
@@ -756,13 +755,13 @@ function exposurePass(k: PassInputs, blockBase: number, sliceStart: number, slic
   const C = k.channels;
   const keyStride = C * V_COUNT;
   const num = k.num;
-  const seed = num[NUM_SEED];
   const roundStream = num[NUM_ROUND_STREAM];
   const consentRate = num[NUM_CONSENT_RATE];
   const privacyActive = num[NUM_PRIVACY_ACTIVE] !== 0;
   const withBaseline = num[NUM_BASELINE] !== 0;
   const habits = k.habits;
   const responsiveness = k.responsiveness;
+  const consent = k.consent;
   const keys = k.keys;
   const table = k.table;
   const sums = k.sums;
@@ -781,7 +780,9 @@ function exposurePass(k: PassInputs, blockBase: number, sliceStart: number, slic
     let exposed = 0;
     let impressions = 0;
     let complaints = 0;
-    const unconsented = privacyActive && hashUniform(seed, 0, gi, PURPOSE_CONSENT) >= consentRate ? 1 : 0;
+    // The consent draw, hashUniform(seed, 0, gi, Purpose.consent), from the population's column (× 2^−32 is
+    // exact, so the number is the same).
+    const unconsented = privacyActive && consent[i] * TWO_POW_MINUS_32 >= consentRate ? 1 : 0;
     const stream = consumerKey(roundStream, gi);
     streamOut[i - sliceStart] = stream;
     for (let c = 0; c < C; c++) {
