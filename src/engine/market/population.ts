@@ -13,128 +13,57 @@ import { consumerKey, roundKey, streamNormal, streamUniform, streamUniformOpen }
  *
  * Per-channel columns are channel-major: channel c of consumer i is at `c * count + i`.
  * Memory: 52 + 5·C bytes per consumer for C channels (82 bytes with 6 channels).
+ *
+ * A class rather than an object literal (as is the archetype table): V8 widens a literal's field types the second
+ * time the literal runs, which would throw away the generation code compiled for the first market as soon as a
+ * second one is made (a page's second game, a worker's second scenario).
  */
-export interface Population {
+export class Population {
   /** Population index of the slice's first consumer. */
-  start: number;
-  count: number;
-  channelCount: number;
+  declare start: number;
+  declare count: number;
+  declare channelCount: number;
   /** Index of the consumer's true archetype in `scenario.population.archetypes`. */
-  archetype: Uint8Array;
+  declare archetype: Uint8Array;
   // Observable
   /** Years. */
-  age: Uint8Array;
+  declare age: Uint8Array;
   /** 1 = female. */
-  female: Uint8Array;
+  declare female: Uint8Array;
   /** City tier 1..4. */
-  cityTier: Uint8Array;
+  declare cityTier: Uint8Array;
   /** Monthly income, currency. */
-  income: Float32Array;
+  declare income: Float32Array;
   /** Channel habit 0..1 stored as 0..255 (value = byte / 255), channel-major. */
-  habits: Uint8Array;
+  declare habits: Uint8Array;
   /** Days since the last category purchase before the game. */
-  recencyDays: Uint16Array;
+  declare recencyDays: Uint16Array;
   /** Category purchases in the year before the game. */
-  frequency: Uint16Array;
+  declare frequency: Uint16Array;
   /** Mean spend per category purchase before the game, currency. */
-  monetary: Float32Array;
+  declare monetary: Float32Array;
   // Latent
   /** Coefficient on price / reference price in utility. */
-  priceSensitivity: Float32Array;
+  declare priceSensitivity: Float32Array;
   /** Value orientation, dimension-major: functional at [i], emotional at [count + i], social at [2·count + i]; each consumer's three sum to 1. */
-  valueOrientation: Float32Array;
-  idealX: Float32Array;
-  idealY: Float32Array;
+  declare valueOrientation: Float32Array;
+  declare idealX: Float32Array;
+  declare idealY: Float32Array;
   /** Response multiplier per channel, channel-major. */
-  responsiveness: Float32Array;
+  declare responsiveness: Float32Array;
   /** Loyalty to the brand last bought, 0..1. */
-  loyalty: Float32Array;
+  declare loyalty: Float32Array;
   /**
    * The consumer's consent draw hash4(seed, 0, index, Purpose.consent): the consumer has consented to personalised
    * marketing at consent rate r when consent / 2^32 < r (`hasConsented`), so raising the rate only adds
    * consenters. Drawn once here rather than in every round that needs it.
    */
-  consent: Uint32Array;
+  declare consent: Uint32Array;
   /**
    * Purchase propensity relative to the archetype (utility units, subtracted from the outside option's utility):
    * `frequencyPropensity·(log1p(frequency) − log1p(mean frequency)) − recencyPropensity·(log1p(recency/30) −
    * log1p(mean recency/30))`, so heavy and recent buyers buy more often — what makes RFM worth segmenting on.
    */
-  propensity: Float32Array;
-}
-
-/** Bytes per consumer of a population with `channelCount` channels. */
-export function populationBytesPerConsumer(channelCount: number): number {
-  return 52 + 5 * channelCount;
-}
-
-/** Default clamps where a scenario's `ClampedNormal` gives none. */
-const AGE_RANGE = { min: 16, max: 90 };
-
-/** Everything per archetype that generation needs, resolved once from the scenario into flat typed arrays. */
-interface ArchetypeTable {
-  count: number;
-  cumulativeShare: Float64Array;
-  ageMean: Float64Array;
-  ageSd: Float64Array;
-  ageMin: Float64Array;
-  ageMax: Float64Array;
-  female: Float64Array;
-  /** Cumulative city-tier weights, [a * 4 + t]. */
-  tierCumulative: Float64Array;
-  incomeMedian: Float64Array;
-  incomeSigma: Float64Array;
-  /** Habit and responsiveness means, [a * C + c]. */
-  habit: Float64Array;
-  responsiveness: Float64Array;
-  recencyMean: Float64Array;
-  frequencyMean: Float64Array;
-  /** The Poisson CDF of each archetype's frequency mean. */
-  poissonCdf: Float64Array[];
-  logMeanFrequency: Float64Array;
-  logMeanRecency: Float64Array;
-  monetaryMean: Float64Array;
-  psMean: Float64Array;
-  psSd: Float64Array;
-  psMin: Float64Array;
-  psMax: Float64Array;
-  /** Value orientation means, [a * 3 + dimension], and the sd scale 1/(concentration + 1). */
-  valueMean: Float64Array;
-  valueSpread: Float64Array;
-  idealX: Float64Array;
-  idealY: Float64Array;
-  idealSd: Float64Array;
-  loyaltyMean: Float64Array;
-  loyaltySd: Float64Array;
-  loyaltyMin: Float64Array;
-  loyaltyMax: Float64Array;
-}
-
-/**
- * The population's and the archetype table's objects are made by constructors, not object literals: V8 widens
- * a literal's field types the second time the literal runs, which would throw away the generation code compiled
- * for the first market as soon as a second one is made (a page's second game, a worker's second scenario).
- */
-class PopulationColumns implements Population {
-  declare start: number;
-  declare count: number;
-  declare channelCount: number;
-  declare archetype: Uint8Array;
-  declare age: Uint8Array;
-  declare female: Uint8Array;
-  declare cityTier: Uint8Array;
-  declare income: Float32Array;
-  declare habits: Uint8Array;
-  declare recencyDays: Uint16Array;
-  declare frequency: Uint16Array;
-  declare monetary: Float32Array;
-  declare priceSensitivity: Float32Array;
-  declare valueOrientation: Float32Array;
-  declare idealX: Float32Array;
-  declare idealY: Float32Array;
-  declare responsiveness: Float32Array;
-  declare loyalty: Float32Array;
-  declare consent: Uint32Array;
   declare propensity: Float32Array;
 
   constructor(start: number, n: number, C: number) {
@@ -161,7 +90,16 @@ class PopulationColumns implements Population {
   }
 }
 
-class ArchetypeColumns implements ArchetypeTable {
+/** Bytes per consumer of a population with `channelCount` channels. */
+export function populationBytesPerConsumer(channelCount: number): number {
+  return 52 + 5 * channelCount;
+}
+
+/** Default clamps where a scenario's `ClampedNormal` gives none. */
+const AGE_RANGE = { min: 16, max: 90 };
+
+/** Everything per archetype that generation needs, resolved once from the scenario into flat typed arrays. */
+class ArchetypeTable {
   declare count: number;
   declare cumulativeShare: Float64Array;
   declare ageMean: Float64Array;
@@ -169,13 +107,16 @@ class ArchetypeColumns implements ArchetypeTable {
   declare ageMin: Float64Array;
   declare ageMax: Float64Array;
   declare female: Float64Array;
+  /** Cumulative city-tier weights, [a * 4 + t]. */
   declare tierCumulative: Float64Array;
   declare incomeMedian: Float64Array;
   declare incomeSigma: Float64Array;
+  /** Habit and responsiveness means, [a * C + c]. */
   declare habit: Float64Array;
   declare responsiveness: Float64Array;
   declare recencyMean: Float64Array;
   declare frequencyMean: Float64Array;
+  /** The Poisson CDF of each archetype's frequency mean. */
   declare poissonCdf: Float64Array[];
   declare logMeanFrequency: Float64Array;
   declare logMeanRecency: Float64Array;
@@ -184,6 +125,7 @@ class ArchetypeColumns implements ArchetypeTable {
   declare psSd: Float64Array;
   declare psMin: Float64Array;
   declare psMax: Float64Array;
+  /** Value orientation means, [a * 3 + dimension], and the sd scale 1/(concentration + 1). */
   declare valueMean: Float64Array;
   declare valueSpread: Float64Array;
   declare idealX: Float64Array;
@@ -237,7 +179,7 @@ function archetypeTable(scenario: Scenario): ArchetypeTable {
   if (A < 1 || A > 255) throw new RangeError(`population: ${A} archetypes; 1 to 255 are supported`);
   if (C > MAX_CHANNELS)
     throw new RangeError(`population: ${C} channels; at most ${MAX_CHANNELS} are supported`);
-  const t: ArchetypeTable = new ArchetypeColumns(A, C);
+  const t: ArchetypeTable = new ArchetypeTable(A, C);
   let total = 0;
   for (let a = 0; a < A; a++) total += Math.max(0, specs[a].share);
   if (!(total > 0)) throw new RangeError('population: the archetypes’ shares sum to 0');
@@ -368,7 +310,7 @@ export function generatePopulation(
   const n = end - start;
   if (!(Number.isInteger(start) && Number.isInteger(end) && n >= 0))
     throw new RangeError(`generatePopulation: bad slice ${start}…${end}`);
-  const pop: Population = new PopulationColumns(start, n, C);
+  const pop: Population = new Population(start, n, C);
   const keys = new Float64Array(GENERATION_BLOCK);
   const populationKey = roundKey(seed, 0, Purpose.population);
   for (let b0 = 0; b0 < n; b0 += GENERATION_BLOCK) {
