@@ -62,7 +62,6 @@ export function assignSegments(
       const split = segmentation.splits[k];
       const src = observableSource(pop, split.variable, channelIds);
       const thresholds = split.thresholds;
-      const T = thresholds.length;
       const arr = src.array;
       const off = src.offset;
       const scale = src.scale;
@@ -71,14 +70,8 @@ export function assignSegments(
         // table made with the same comparisons, so the result is the same and each consumer costs one read.
         const table = binTable(arr instanceof Uint8Array ? 256 : 65536, scale, thresholds, stride);
         for (let i = 0; i < n; i++) out[i] += table[arr[off + i]];
-      } else
-        for (let i = 0; i < n; i++) {
-          const v = arr[off + i] * scale;
-          let bin = 0;
-          while (bin < T && v >= thresholds[bin]) bin++;
-          out[i] += bin * stride;
-        }
-      stride *= T + 1;
+      } else for (let i = 0; i < n; i++) out[i] += binOf(arr[off + i] * scale, thresholds) * stride;
+      stride *= thresholds.length + 1;
     }
     return out;
   }
@@ -116,14 +109,15 @@ export function assignSegments(
 /** Bin × stride of every stored value 0 … size − 1 of an integer column (value × scale against the thresholds). */
 function binTable(size: number, scale: number, thresholds: readonly number[], stride: number): Uint8Array {
   const table = new Uint8Array(size);
-  const T = thresholds.length;
-  for (let x = 0; x < size; x++) {
-    const v = x * scale;
-    let bin = 0;
-    while (bin < T && v >= thresholds[bin]) bin++;
-    table[x] = bin * stride;
-  }
+  for (let x = 0; x < size; x++) table[x] = binOf(x * scale, thresholds) * stride;
   return table;
+}
+
+/** How many of the increasing `thresholds` are ≤ v: the bin of v (a value on a threshold goes above it). */
+function binOf(v: number, thresholds: readonly number[]): number {
+  let bin = 0;
+  while (bin < thresholds.length && v >= thresholds[bin]) bin++;
+  return bin;
 }
 
 /**
