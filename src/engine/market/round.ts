@@ -297,23 +297,182 @@ export function brandUtility(
 }
 
 /**
+ * Direct mode's numbering of a chunk's consumers: each distinct combination of segments across the current
+ * segmentation and the active ones gets a key, and per block of BLOCK_SIZE consumers the count and habit-byte
+ * sums of each (key, archetype). All of it depends only on the segment assignments, which never change once
+ * made, so a chunk keeps it from one round to the next while the same segmentations have carry-over (see
+ * `directKeysOf`).
+ * - When the combinations number at most 256 (nearly always), the key is the mixed-radix code itself, current
+ *   segment first, so keys are in lexicographic order of the segments and every code has a row (some unused).
+ * - Otherwise keys number the combinations in order of first appearance in the chunk, and `order` lists them in
+ *   lexicographic order of their segments.
+ */
+export interface DirectKeys {
+  /** The assignments the keys were made from: the current segmentation's, then each active group's. */
+  readonly from: readonly Uint8Array[];
+  readonly keys: Uint8Array | Uint32Array;
+  /** combos[k] = [current segment, segment in each active group]. */
+  readonly combos: number[][];
+  /** The keys in lexicographic order of their combinations: a numbering every chunking agrees on. */
+  readonly order: Int32Array;
+  /**
+   * [(block * K + k) * A + a]: consumers of key k and archetype a in the block, and at [… * C + c] their habit
+   * bytes on channel c, summed. Null when there are so many combinations that these would take more memory
+   * than the consumers themselves (`accumulateWaste` then counts block by block in every round).
+   */
+  readonly counts: Int32Array | null;
+  readonly habitSums: Int32Array | null;
+}
+
+/**
+ * The last `DirectKeys` made for a chunk, by the current segmentation's assignment array. A cache of a pure
+ * function of arrays that are never written after they are made: looked up, never iterated.
+ */
+const directKeysMemo = new WeakMap<Uint8Array, DirectKeys>();
+
+function directKeysOf(pop: Population, seg: Uint8Array, assigned: Uint8Array[], plan: RoundPlan): DirectKeys {
+  const from = [seg, ...assigned];
+  const known = directKeysMemo.get(seg);
+  if (known && known.from.length === from.length && known.from.every((a, g) => a === from[g])) return known;
+  const made = makeDirectKeys(pop, from, plan);
+  directKeysMemo.set(seg, made);
+  return made;
+}
+
+/**
+ * Makes the `DirectKeys` of a chunk from its assignments (`from`: the current segmentation's, then each active
+ * group's). The block counts are kept when they have at most `maxKept` entries (by default as many as the chunk
+ * has consumers, and at least 65,536: about 4 bytes a consumer at most).
+ */
+export function makeDirectKeys(
+  pop: Population,
+  from: Uint8Array[],
+  plan: RoundPlan,
+  maxKept = Math.max(65536, pop.count),
+): DirectKeys {
+  const n = pop.count;
+  const G = plan.activeGroups.length;
+  const radix = [plan.segmentCount, ...plan.activeSegmentCounts];
+  let space = 1;
+  for (const r of radix) space *= r;
+  let keys: Uint8Array | Uint32Array;
+  let combos: number[][];
+  if (space <= 256) {
+    // The code is the key: one pass per segmentation, keys = keys · S_g + segment_g.
+    const dense = from[0].slice();
+    for (let g = 1; g <= G; g++) {
+      const a = from[g];
+      const r = radix[g];
+      for (let i = 0; i < n; i++) dense[i] = dense[i] * r + a[i];
+    }
+    keys = dense;
+    combos = [];
+    for (let code = 0; code < space; code++) {
+      const combo = new Array<number>(G + 1);
+      let rest = code;
+      for (let g = G; g >= 0; g--) {
+        combo[g] = rest % radix[g];
+        rest = (rest - combo[g]) / radix[g];
+      }
+      combos.push(combo);
+    }
+  } else ({ keys, combos } = numberCombinations(from, radix, space, n));
+  const K = combos.length;
+  const order = Int32Array.from({ length: K }, (_, k) => k).sort((p, q) => {
+    const x = combos[p];
+    const y = combos[q];
+    for (let d = 0; d < x.length; d++) if (x[d] !== y[d]) return x[d] - y[d];
+    return 0;
+  });
+  const A = plan.archetypeCount;
+  const C = plan.channelCount;
+  const blocks = Math.ceil(n / BLOCK_SIZE);
+  if (blocks * K * A * (1 + C) > maxKept) return { from, keys, combos, order, counts: null, habitSums: null };
+  const counts = new Int32Array(blocks * K * A);
+  const habitSums = new Int32Array(blocks * K * A * C);
+  for (let block = 0; block < blocks; block++)
+    countBlock(pop, keys, block, K * A * block, A, counts, habitSums);
+  return { from, keys, combos, order, counts, habitSums };
+}
+
+/**
+ * Adds the consumers of block `block` to counts[base + key·A + archetype] and their habit bytes to
+ * habitSums[(base + key·A + archetype)·C + c].
+ */
+function countBlock(
+  pop: Population,
+  keys: ArrayLike<number>,
+  block: number,
+  base: number,
+  A: number,
+  counts: Int32Array,
+  habitSums: Int32Array,
+): void {
+  const n = pop.count;
+  const C = pop.channelCount;
+  const habits = pop.habits;
+  const archetype = pop.archetype;
+  const end = Math.min(n, (block + 1) * BLOCK_SIZE);
+  for (let i = block * BLOCK_SIZE; i < end; i++) {
+    const ka = base + keys[i] * A + archetype[i];
+    counts[ka]++;
+    const h = ka * C;
+    for (let c = 0; c < C; c++) habitSums[h + c] += habits[c * n + i];
+  }
+}
+
+/**
+ * Keys numbering the combinations of segments in order of first appearance (more than 256 possible
+ * combinations): a typed look-up table over the mixed-radix code when the code space is small, a map beyond.
+ */
+function numberCombinations(
+  from: Uint8Array[],
+  radix: number[],
+  space: number,
+  n: number,
+): { keys: Uint8Array | Uint32Array; combos: number[][] } {
+  const G = from.length;
+  const codes = new Uint32Array(n);
+  const combos: number[][] = [];
+  const lookup = space <= 65536 ? new Int32Array(space).fill(-1) : null;
+  const index = new Map<number | string, number>();
+  for (let i = 0; i < n; i++) {
+    // Mixed radix: exact below 2^53 (up to 8 segmentations of ≤ 64 segments); beyond that a text key.
+    let code: number | string = from[0][i];
+    if (G <= 8) for (let g = 1; g < G; g++) code = code * radix[g] + from[g][i];
+    else for (let g = 1; g < G; g++) code = `${code},${from[g][i]}`;
+    let k = lookup ? lookup[code as number] : index.get(code);
+    if (k === undefined || k < 0) {
+      k = combos.length;
+      if (lookup) lookup[code as number] = k;
+      else index.set(code, k);
+      const combo: number[] = [];
+      for (let g = 0; g < G; g++) combo.push(from[g][i]);
+      combos.push(combo);
+    }
+    codes[i] = k;
+  }
+  // One byte per key when there are few combinations, so the passes see the same array type as in table mode.
+  return { keys: combos.length <= 256 ? Uint8Array.from(codes) : codes, combos };
+}
+
+/**
  * The response-table key of every consumer of the chunk and the table to read. In table mode the key is the
  * consumer's segment and the table is the plan's. In direct mode (carry-over from several segmentations) the
- * key numbers each distinct combination of segments across the active segmentations, in order of first
- * appearance in the chunk, and the table is computed here per combination with the same `cellResponse`, so a
- * consumer's values depend only on its combination, never on the chunking.
+ * key numbers each combination of segments across the active segmentations (`DirectKeys`), and the table is
+ * computed here per combination with the same `cellResponse`, so a consumer's values depend only on its
+ * combination, never on the chunking.
  */
 export function responseKeys(
   chunk: Chunk,
   plan: RoundPlan,
-): { keys: ArrayLike<number>; table: Float64Array; combos: number[][] } {
+): { keys: ArrayLike<number>; table: Float64Array; direct: DirectKeys | null } {
   const seg = chunk.assignments[plan.groupIndex];
   if (!seg)
     throw new RangeError(
       `simulateChunk: segmentation group ${plan.groupIndex} is not assigned in this chunk`,
     );
-  if (!plan.direct) return { keys: seg, table: plan.table, combos: [] };
-  const n = chunk.population.count;
+  if (!plan.direct) return { keys: seg, table: plan.table, direct: null };
   const C = plan.channelCount;
   const G = plan.activeGroups.length;
   const assigned: Uint8Array[] = [];
@@ -327,48 +486,8 @@ export function responseKeys(
   }
   let currentActive = -1;
   for (let g = 0; g < G; g++) if (plan.activeGroups[g] === plan.groupIndex) currentActive = g;
-  const codes = new Uint32Array(n);
-  const index = new Map<number | string, number>();
-  const combos: number[][] = [];
-  // Fast path: when the mixed-radix code space is small, a typed look-up table numbers the combinations.
-  let space = plan.segmentCount;
-  for (let g = 0; g < G; g++) space *= plan.activeSegmentCounts[g];
-  if (space <= 65536) {
-    const radix = Int32Array.from(plan.activeSegmentCounts);
-    const lookup = new Int32Array(space).fill(-1);
-    for (let i = 0; i < n; i++) {
-      let code = seg[i];
-      for (let g = 0; g < G; g++) code = code * radix[g] + assigned[g][i];
-      let k = lookup[code];
-      if (k < 0) {
-        k = combos.length;
-        lookup[code] = k;
-        const combo = [seg[i]];
-        for (let g = 0; g < G; g++) combo.push(assigned[g][i]);
-        combos.push(combo);
-      }
-      codes[i] = k;
-    }
-  } else
-    for (let i = 0; i < n; i++) {
-      // Mixed radix over the current segment and the active groups' segments: exact below 2^53 (up to 7 groups of
-      // ≤ 64 segments); beyond that a text key.
-      let code: number | string = seg[i];
-      if (G <= 7) for (let g = 0; g < G; g++) code = code * 64 + assigned[g][i];
-      else for (let g = 0; g < G; g++) code = `${code},${assigned[g][i]}`;
-      let k = index.get(code);
-      if (k === undefined) {
-        k = combos.length;
-        index.set(code, k);
-        const combo = [seg[i]];
-        for (let g = 0; g < G; g++) combo.push(assigned[g][i]);
-        combos.push(combo);
-      }
-      codes[i] = k;
-    }
-  // One byte per key when there are few combinations (nearly always), so the passes see the same array type as
-  // in table mode and stay monomorphic.
-  const keys = combos.length <= 256 ? Uint8Array.from(codes) : codes;
+  const direct = directKeysOf(chunk.population, seg, assigned, plan);
+  const combos = direct.combos;
   const table = new Float64Array(combos.length * C * V_COUNT);
   for (let k = 0; k < combos.length; k++) {
     const combo = combos[k];
@@ -393,16 +512,8 @@ export function responseKeys(
       );
     }
   }
-  return { keys, table, combos };
+  return { keys: direct.keys, table, direct };
 }
-
-/**
- * Direct mode only: waste, aimed spend and risky spend per cell and channel. Per block, integer counts and habit
- * sums per (combination, archetype) are gathered consumer by consumer; at the block's end the waste is computed
- * from them — Σ_i (m − habit_i·delivered) = n·m − delivered·Σ habit — visiting the combinations in the order of
- * their segments (not their numbering in the chunk), so the sums never depend on the chunking. Table mode gets
- * the same from the segmentation's cell totals in `prepareRound`.
- */
 
 /*
  * The field offsets and draw purposes the hot loops use, as plain module constants. A property read such as
@@ -450,53 +561,47 @@ const V_OVER_FREQUENCY_COMPLAINTS = V.overFrequencyComplaints;
 const V_PRIVACY_COMPLAINTS = V.privacyComplaints;
 const V_REACH = V.reach;
 
-function accumulateWaste(
+/**
+ * Direct mode only: waste, aimed spend and risky spend per cell and channel, from each block's counts and habit
+ * sums per (combination, archetype) — Σ_i (m − habit_i·delivered) = n·m − delivered·Σ habit — visiting the
+ * combinations in the order of their segments (not their numbering in the chunk), so the sums never depend on
+ * the chunking. Table mode gets the same from the segmentation's cell totals in `prepareRound`.
+ */
+export function accumulateWaste(
   pop: Population,
-  keys: ArrayLike<number>,
+  direct: DirectKeys,
   table: Float64Array,
-  combos: number[][],
   plan: RoundPlan,
   layout: BlockLayout,
   sums: Float64Array,
 ): void {
-  const n = pop.count;
   const C = plan.channelCount;
   const A = plan.archetypeCount;
+  const { combos, order } = direct;
   const K = combos.length;
+  // Kept from an earlier round, or counted here block by block (offset 0 in one block's worth of scratch).
+  const kept = direct.counts !== null;
+  const counts = direct.counts ?? new Int32Array(K * A);
+  const habitSums = direct.habitSums ?? new Int32Array(K * A * C);
   const cellFields = layout.cellFields;
-  const habits = pop.habits;
-  const archetype = pop.archetype;
   const cpaOf = Float64Array.from(plan.channels, (ch) => ch.costPerAimedImpression);
   const riskOf = Float64Array.from(plan.channels, (ch) => ch.riskFactor);
-  // The combinations in lexicographic order of their segments: a numbering every chunking agrees on.
-  const order = Array.from({ length: K }, (_, k) => k).sort((p, q) => {
-    const x = combos[p];
-    const y = combos[q];
-    for (let d = 0; d < x.length; d++) if (x[d] !== y[d]) return x[d] - y[d];
-    return 0;
-  });
-  const counts = new Int32Array(K * A);
-  const habitSums = new Int32Array(K * A * C);
-  for (
-    let blockStart = 0, blockBase = 0;
-    blockStart < n;
-    blockStart += BLOCK_SIZE, blockBase += layout.size
-  ) {
-    const blockEnd = Math.min(n, blockStart + BLOCK_SIZE);
-    counts.fill(0);
-    habitSums.fill(0);
-    for (let i = blockStart; i < blockEnd; i++) {
-      const ka = keys[i] * A + archetype[i];
-      counts[ka]++;
-      const h = ka * C;
-      for (let c = 0; c < C; c++) habitSums[h + c] += habits[c * n + i];
-    }
+  const blocks = sums.length / layout.size;
+  for (let block = 0; block < blocks; block++) {
+    const blockBase = block * layout.size;
     const channelBase = blockBase + layout.channelOffset;
+    if (!kept) {
+      counts.fill(0);
+      habitSums.fill(0);
+      countBlock(pop, direct.keys, block, 0, A, counts, habitSums);
+    }
+    const base = kept ? block * K * A : 0;
     for (let o = 0; o < K; o++) {
       const k = order[o];
       const s = combos[k][0];
       for (let a = 0; a < A; a++) {
-        const count = counts[k * A + a];
+        const ka = base + k * A + a;
+        const count = counts[ka];
         if (count === 0) continue;
         const cb = blockBase + (s * A + a) * cellFields;
         for (let c = 0; c < C; c++) {
@@ -504,7 +609,7 @@ function accumulateWaste(
           const m = table[t + V_AIMED];
           if (m <= 0) continue;
           const aimed = count * m;
-          const waste = aimed - (table[t + V_DELIVERED_NOT_OVER] * habitSums[(k * A + a) * C + c]) / 255;
+          const waste = aimed - (table[t + V_DELIVERED_NOT_OVER] * habitSums[ka * C + c]) / 255;
           const hb = channelBase + c * CHANNEL_FIELDS;
           sums[hb + CHANNEL_WASTED_IMPRESSIONS] += waste;
           sums[hb + CHANNEL_AIMED_IMPRESSIONS] += aimed;
@@ -542,10 +647,10 @@ export function simulateChunk(
     );
   if (plan.channelCount > 31) throw new RangeError('simulateChunk: at most 31 channels');
   const seg = chunk.assignments[plan.groupIndex]!;
-  const { keys, table, combos } = responseKeys(chunk, plan);
+  const { keys, table, direct } = responseKeys(chunk, plan);
   const layout = blockLayout(plan);
   const sums = new Float64Array(Math.ceil(n / BLOCK_SIZE) * layout.size);
-  if (plan.direct) accumulateWaste(pop, keys, table, combos, plan, layout, sums);
+  if (direct) accumulateWaste(pop, direct, table, plan, layout, sums);
   const next: ConsumerState = {
     awareness: new Float32Array(n),
     lastBrand: new Uint8Array(n),
