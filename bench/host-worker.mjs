@@ -9,6 +9,6 @@ const { createChunkHost } = await import('../src/engine/market/chunk-host.ts');
 const { serveHostMessage } = await import('../src/engine/market/coordinator.ts');
 const host = createChunkHost();
 parentPort.on('message', (data) =>
-  serveHostMessage(host, data, (message, transfer) => parentPort.postMessage(message, transfer ?? [])),
+  serveHostMessage(host, data, (message) => parentPort.postMessage(message)),
 );
 parentPort.postMessage({ ready: true });

@@ -157,7 +157,7 @@ async function startHosts(count: number): Promise<{ ports: HostPort[] }> {
     });
     ports.push(
       endpointPort({
-        postMessage: (message, transfer) => worker.postMessage(message, transfer ?? []),
+        postMessage: (message) => worker.postMessage(message),
         listen: (onMessage, onError) => {
           worker.on('message', onMessage);
           worker.on('error', onError);

@@ -38,13 +38,9 @@ export type HostReply =
 
 export interface ChunkHost {
   /**
-   * Answers one request. `progress` is called during long requests with the fraction done (0..1). Returns the
-   * reply and the buffers that may be transferred rather than copied.
+   * Answers one request. `progress` is called during long requests with the fraction done (0..1).
    */
-  handle(
-    request: HostRequest,
-    progress?: (fraction: number) => void,
-  ): { reply: HostReply; transfer: ArrayBuffer[] };
+  handle(request: HostRequest, progress?: (fraction: number) => void): HostReply;
 }
 
 function populationBytes(pop: Population): number {
@@ -102,10 +98,7 @@ export function createChunkHost(): ChunkHost {
           channelIds = scenario.channels.map((c) => c.id);
           states = [made.chunk.state];
           assignments.clear();
-          return {
-            reply: { op: 'open', counts: made.counts, bytes: populationBytes(population) },
-            transfer: [made.counts.buffer as ArrayBuffer],
-          };
+          return { op: 'open', counts: made.counts, bytes: populationBytes(population) };
         }
         case 'assign': {
           if (!population || !scenario) throw new Error('the market slice is not open');
@@ -120,7 +113,7 @@ export function createChunkHost(): ChunkHost {
             request.segments,
             scenario.population.archetypes.length,
           );
-          return { reply: { op: 'assign', counts }, transfer: [counts.buffer as ArrayBuffer] };
+          return { op: 'assign', counts };
         }
         case 'simulate': {
           const chunk = chunkAt(request.base, request.groupKeys);
@@ -133,29 +126,26 @@ export function createChunkHost(): ChunkHost {
             states = states.slice(0, request.base + 1);
             states.push(result.state);
           }
-          return {
-            reply: { op: 'simulate', firstBlock: result.firstBlock, sums: result.sums },
-            transfer: [result.sums.buffer as ArrayBuffer],
-          };
+          return { op: 'simulate', firstBlock: result.firstBlock, sums: result.sums };
         }
         case 'study': {
           const answer = studyChunk(chunkAt(request.base, []), request.request);
-          return { reply: { op: 'study', answer }, transfer: [] };
+          return { op: 'study', answer };
         }
         case 'sample': {
           const out = sampleChunk(chunkAt(0, []), seed, request.rate, request.variables, channelIds);
-          return { reply: { op: 'sample', ...out }, transfer: [] };
+          return { op: 'sample', ...out };
         }
         case 'segments-of': {
           const pairs = segmentsOfChunk(chunkAt(0, []), request.segmentation, request.ids, channelIds);
-          return { reply: { op: 'segments-of', pairs }, transfer: [] };
+          return { op: 'segments-of', pairs };
         }
         case 'close':
           scenario = null;
           population = null;
           states = [];
           assignments.clear();
-          return { reply: { op: 'close' }, transfer: [] };
+          return { op: 'close' };
       }
     },
   };

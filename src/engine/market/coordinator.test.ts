@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { miniDecision, miniScenario } from '../../../tests/fixtures/mini-scenario';
 import type { DecisionLogEntry, ObservableVariable, RoundDecision, Segmentation } from '../types';
-import { localPort, MarketCoordinator } from './coordinator';
+import { createChunkHost, type ChunkHost, type HostReply } from './chunk-host';
+import { endpointPort, localPort, MarketCoordinator, serveHostMessage } from './coordinator';
 import {
   createMarket,
   incrementalEffects,
@@ -125,5 +126,45 @@ describe('MarketCoordinator', () => {
       JSON.stringify(incrementalEffects(market, d1)),
     );
     await expect(c.incrementalEffects(2)).rejects.toThrow(/not been simulated/);
+  });
+});
+
+describe('replies from a host', () => {
+  it('are copied through a real message channel, never transferred (no buffer of the host is detached)', async () => {
+    // A detached buffer would make the JavaScript engine throw away all its optimised typed-array code.
+    const host = createChunkHost();
+    const replies: HostReply[] = [];
+    const watched: ChunkHost = {
+      handle(request, progress) {
+        const reply = host.handle(request, progress);
+        replies.push(reply);
+        return reply;
+      },
+    };
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) =>
+      // Whatever serveHostMessage passes on (a transfer list included) goes to the channel.
+      serveHostMessage(watched, event.data, (message, ...rest: unknown[]) =>
+        channel.port1.postMessage(message, ...(rest as [Transferable[]])),
+      );
+    const port = endpointPort({
+      postMessage: (message) => channel.port2.postMessage(message),
+      listen(onMessage) {
+        channel.port2.onmessage = (event) => onMessage(event.data);
+      },
+      terminate: () => channel.port2.close(),
+    });
+    const c = new MarketCoordinator([port]);
+    await c.open(miniScenario, 42);
+    const report = await c.runRound(d1, 1);
+    const expected = replay(miniScenario, 42, [{ type: 'round', round: 1, decision: d1 }]).reports[0];
+    expect(report.hash).toBe(expected.hash);
+    const arrays = replies.flatMap((r) =>
+      Object.values(r).filter((v): v is Float64Array => v instanceof Float64Array),
+    );
+    expect(arrays.length).toBeGreaterThanOrEqual(3); // open's and assign's counts, the round's sums
+    for (const a of arrays) expect(a.byteLength).toBeGreaterThan(0);
+    c.close();
+    channel.port1.close();
   });
 });

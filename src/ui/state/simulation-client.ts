@@ -39,7 +39,7 @@ function defaultWorker(): Worker {
 
 function workerEndpoint(worker: Worker): MessageEndpoint {
   return {
-    postMessage: (message, transfer) => worker.postMessage(message, transfer ?? []),
+    postMessage: (message) => worker.postMessage(message),
     listen(onMessage, onError) {
       worker.onmessage = (event) => onMessage(event.data);
       worker.onerror = (event) => {
