@@ -360,11 +360,7 @@ export function makeDirectKeys(
   if (space <= 256) {
     // The code is the key: one pass per segmentation, keys = keys · S_g + segment_g.
     const dense = from[0].slice();
-    for (let g = 1; g <= G; g++) {
-      const a = from[g];
-      const r = radix[g];
-      for (let i = 0; i < n; i++) dense[i] = dense[i] * r + a[i];
-    }
+    for (let g = 1; g <= G; g++) appendDigit(dense, from[g], radix[g]);
     keys = dense;
     combos = [];
     for (let code = 0; code < space; code++) {
@@ -393,6 +389,11 @@ export function makeDirectKeys(
   for (let block = 0; block < blocks; block++)
     countBlock(pop, keys, block, K * A * block, A, counts, habitSums);
   return { from, keys, combos, order, counts, habitSums };
+}
+
+/** code[i] = code[i] · radix + digit[i]: one more segmentation in the mixed-radix codes (a loop of its own, so it is compiled once for every segmentation). */
+function appendDigit(code: Uint8Array, digit: Uint8Array, radix: number): void {
+  for (let i = 0; i < code.length; i++) code[i] = code[i] * radix + digit[i];
 }
 
 /**

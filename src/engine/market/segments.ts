@@ -69,7 +69,8 @@ export function assignSegments(
         // Integer columns (age, tier, habits, recency, frequency): each stored value's bin is looked up in a
         // table made with the same comparisons, so the result is the same and each consumer costs one read.
         const table = binTable(arr instanceof Uint8Array ? 256 : 65536, scale, thresholds, stride);
-        for (let i = 0; i < n; i++) out[i] += table[arr[off + i]];
+        if (arr instanceof Uint8Array) addBinsOfBytes(out, table, arr, off);
+        else addBinsOfWords(out, table, arr, off);
       } else for (let i = 0; i < n; i++) out[i] += binOf(arr[off + i] * scale, thresholds) * stride;
       stride *= thresholds.length + 1;
     }
@@ -104,6 +105,17 @@ export function assignSegments(
     out[i] = best;
   }
   return out;
+}
+
+/*
+ * out[i] += table[column[offset + i]] over the slice, one function per column type: each stays monomorphic, and
+ * a second split runs code already compiled for the first instead of a loop the compiler has not seen yet.
+ */
+function addBinsOfBytes(out: Uint8Array, table: Uint8Array, column: Uint8Array, offset: number): void {
+  for (let i = 0; i < out.length; i++) out[i] += table[column[offset + i]];
+}
+function addBinsOfWords(out: Uint8Array, table: Uint8Array, column: Uint16Array, offset: number): void {
+  for (let i = 0; i < out.length; i++) out[i] += table[column[offset + i]];
 }
 
 /** Bin × stride of every stored value 0 … size − 1 of an integer column (value × scale against the thresholds). */
