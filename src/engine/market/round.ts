@@ -302,10 +302,11 @@ export function brandUtility(
  * sums of each (key, archetype). All of it depends only on the segment assignments, which never change once
  * made, so a chunk keeps it from one round to the next while the same segmentations have carry-over (see
  * `directKeysOf`).
- * - When the combinations number at most 256 (nearly always), the key is the mixed-radix code itself, current
+ * - When at most 256 combinations are possible (nearly always), the key is the mixed-radix code itself, current
  *   segment first, so keys are in lexicographic order of the segments and every code has a row (some unused).
  * - Otherwise keys number the combinations in order of first appearance in the chunk, and `order` lists them in
  *   lexicographic order of their segments.
+ * Kept per chunk, this costs 1 byte a consumer for the keys and at most 4 for the counts.
  */
 export interface DirectKeys {
   /** The assignments the keys were made from: the current segmentation's, then each active group's. */
