@@ -8,6 +8,7 @@ import type { SaturationSpec } from '../types';
 import type { Population } from './population';
 import { fastExp } from './fast-exp';
 import { Purpose } from './purposes';
+import { addCellCounts } from './segments';
 import { consumerKey, roundKey, streamUniform } from './stream';
 
 /**
@@ -387,40 +388,16 @@ export function makeDirectKeys(
   if (blocks * K * A * (1 + C) > maxKept) return { from, keys, combos, order, counts: null, habitSums: null };
   const counts = new Int32Array(blocks * K * A);
   const habitSums = new Int32Array(blocks * K * A * C);
-  for (let block = 0; block < blocks; block++)
-    countBlock(pop, keys, block, K * A * block, A, counts, habitSums);
+  for (let block = 0; block < blocks; block++) {
+    const start = block * BLOCK_SIZE;
+    addCellCounts(pop, keys, start, Math.min(n, start + BLOCK_SIZE), K * A * block, A, counts, habitSums);
+  }
   return { from, keys, combos, order, counts, habitSums };
 }
 
 /** code[i] = code[i] · radix + digit[i]: one more segmentation in the mixed-radix codes (a loop of its own, so it is compiled once for every segmentation). */
 function appendDigit(code: Uint8Array, digit: Uint8Array, radix: number): void {
   for (let i = 0; i < code.length; i++) code[i] = code[i] * radix + digit[i];
-}
-
-/**
- * Adds the consumers of block `block` to counts[base + key·A + archetype] and their habit bytes to
- * habitSums[(base + key·A + archetype)·C + c].
- */
-function countBlock(
-  pop: Population,
-  keys: ArrayLike<number>,
-  block: number,
-  base: number,
-  A: number,
-  counts: Int32Array,
-  habitSums: Int32Array,
-): void {
-  const n = pop.count;
-  const C = pop.channelCount;
-  const habits = pop.habits;
-  const archetype = pop.archetype;
-  const end = Math.min(n, (block + 1) * BLOCK_SIZE);
-  for (let i = block * BLOCK_SIZE; i < end; i++) {
-    const ka = base + keys[i] * A + archetype[i];
-    counts[ka]++;
-    const h = ka * C;
-    for (let c = 0; c < C; c++) habitSums[h + c] += habits[c * n + i];
-  }
 }
 
 /**
@@ -595,7 +572,8 @@ export function accumulateWaste(
     if (!kept) {
       counts.fill(0);
       habitSums.fill(0);
-      countBlock(pop, direct.keys, block, 0, A, counts, habitSums);
+      const from = block * BLOCK_SIZE;
+      addCellCounts(pop, direct.keys, from, Math.min(pop.count, from + BLOCK_SIZE), 0, A, counts, habitSums);
     }
     const base = kept ? block * K * A : 0;
     for (let o = 0; o < K; o++) {
