@@ -323,9 +323,16 @@ export function generatePopulation(
     drawValues(pop, t, keys, b0, b1);
     drawPositions(pop, t, keys, b0, b1);
   }
-  const consent = pop.consent;
-  for (let i = 0; i < n; i++) consent[i] = hash4(seed, 0, start + i, Purpose.consent);
+  // In a function of its own: code after a loop compiled on stack replacement has no type feedback yet.
+  drawConsent(pop, seed);
   return pop;
+}
+
+function drawConsent(pop: Population, seed: number): void {
+  const consent = pop.consent;
+  const start = pop.start;
+  const n = pop.count;
+  for (let i = 0; i < n; i++) consent[i] = hash4(seed, 0, start + i, Purpose.consent);
 }
 
 function drawArchetypes(
@@ -369,7 +376,11 @@ function drawDemographics(
   for (let i = b0; i < b1; i++) {
     const a = pArchetype[i];
     const age = tAgeMean[a] + tAgeSd[a] * streamNormal(keys[i - b0], Purpose.age);
-    pAge[i] = roundHalfUp(age < tAgeMin[a] ? tAgeMin[a] : age > tAgeMax[a] ? tAgeMax[a] : age);
+    // Both bounds read for every consumer: a load first reached in optimised code (the rare consumer beyond a
+    // bound) has no type feedback and throws the compiled loop away.
+    const lo = tAgeMin[a];
+    const hi = tAgeMax[a];
+    pAge[i] = roundHalfUp(age < lo ? lo : age > hi ? hi : age);
   }
   for (let i = b0; i < b1; i++) {
     const a = pArchetype[i];
@@ -458,7 +469,10 @@ function drawPurchases(
     const f = pFrequency[i];
     const r = pRecencyDays[i];
     const logFrequency = f < LOG1P_TABLE_SIZE ? LOG1P_FREQUENCY[f] : log1p(f);
-    const logRecency = r < LOG1P_TABLE_SIZE ? LOG1P_RECENCY[r] : log1p(r / 30);
+    // r / 30 worked out for every consumer, not only past the table: a division first met with a whole result
+    // is compiled as an integer division, and the next fractional one would throw the compiled loop away.
+    const months = r / 30;
+    const logRecency = r < LOG1P_TABLE_SIZE ? LOG1P_RECENCY[r] : log1p(months);
     pPropensity[i] = fp * (logFrequency - tLogMeanFrequency[a]) - rp * (logRecency - tLogMeanRecency[a]);
   }
 }
@@ -515,7 +529,9 @@ function drawPositions(pop: Population, t: ArchetypeTable, keys: Float64Array, b
   for (let i = b0; i < b1; i++) {
     const a = pArchetype[i];
     const ps = tPsMean[a] + tPsSd[a] * streamNormal(keys[i - b0], Purpose.priceSensitivity);
-    pPriceSensitivity[i] = ps < tPsMin[a] ? tPsMin[a] : ps > tPsMax[a] ? tPsMax[a] : ps;
+    const lo = tPsMin[a];
+    const hi = tPsMax[a];
+    pPriceSensitivity[i] = ps < lo ? lo : ps > hi ? hi : ps;
   }
   for (let i = b0; i < b1; i++) {
     const a = pArchetype[i];
@@ -527,7 +543,9 @@ function drawPositions(pop: Population, t: ArchetypeTable, keys: Float64Array, b
   for (let i = b0; i < b1; i++) {
     const a = pArchetype[i];
     const l = tLoyaltyMean[a] + tLoyaltySd[a] * streamNormal(keys[i - b0], Purpose.loyalty);
-    pLoyalty[i] = l < tLoyaltyMin[a] ? tLoyaltyMin[a] : l > tLoyaltyMax[a] ? tLoyaltyMax[a] : l;
+    const lo = tLoyaltyMin[a];
+    const hi = tLoyaltyMax[a];
+    pLoyalty[i] = l < lo ? lo : l > hi ? hi : l;
   }
 }
 
