@@ -674,6 +674,9 @@ export function tanh(x: number): number {
 
 /** 1.5 · 2^52: adding and subtracting it rounds a double below 2^51 in magnitude to an integer, ties to even. */
 export const ROUNDER = 6755399441055744;
+// What roundHalfUp uses: optimised code reads an exported binding through its module cell, with a check, on every
+// use; a module's own constant is compiled in (see market/round.ts).
+const ROUNDER_HERE = ROUNDER;
 
 /**
  * `Math.round(x)` to the bit for |x| < 2^51 (ties towards +∞; −0 comes out as +0), without the data-dependent
@@ -682,6 +685,6 @@ export const ROUNDER = 6755399441055744;
  * `Math.round` of random values costs a mispredicted branch per call.
  */
 export function roundHalfUp(x: number): number {
-  const r = x + ROUNDER - ROUNDER;
+  const r = x + ROUNDER_HERE - ROUNDER_HERE;
   return x - r === 0.5 ? r + 1 : r;
 }

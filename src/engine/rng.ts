@@ -11,7 +11,11 @@ import { log } from './math';
  */
 
 /** A 32-bit avalanche mix (MurmurHash3's fmix32). */
-export function mix32(h: number): number {
+export const mix32 = fmix32;
+
+// The module's hashes call fmix32, not the exported mix32: optimised code reads an exported binding through its
+// module cell, with a check, on every call (see market/round.ts).
+function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -31,24 +35,27 @@ function combine(h: number, k: number): number {
 }
 
 /** Hash four 32-bit integers to one unsigned 32-bit integer. Inputs are taken modulo 2^32. */
-export function hash4(seed: number, round: number, index: number, purpose: number): number {
+export const hash4 = murmurHash4;
+
+// Called as murmurHash4 inside this module, like fmix32 above.
+function murmurHash4(seed: number, round: number, index: number, purpose: number): number {
   let h = combine(0x9747b28c, seed | 0);
   h = combine(h, round | 0);
   h = combine(h, index | 0);
   h = combine(h, purpose | 0);
-  return mix32(h ^ 16);
+  return fmix32(h ^ 16);
 }
 
 const TWO_POW_32 = 4294967296;
 
 /** A uniform draw in [0, 1) with 32 bits of resolution, keyed by (seed, round, index, purpose). */
 export function hashUniform(seed: number, round: number, index: number, purpose: number): number {
-  return hash4(seed, round, index, purpose) / TWO_POW_32;
+  return murmurHash4(seed, round, index, purpose) / TWO_POW_32;
 }
 
 /** A uniform draw in (0, 1): never exactly 0, so it is safe to take its logarithm or inverse CDF. */
 export function hashUniformOpen(seed: number, round: number, index: number, purpose: number): number {
-  return (hash4(seed, round, index, purpose) + 0.5) / TWO_POW_32;
+  return (murmurHash4(seed, round, index, purpose) + 0.5) / TWO_POW_32;
 }
 
 /**
@@ -129,9 +136,9 @@ export interface Rng {
  * 12 discarded outputs as its author recommends.
  */
 export function createRng(seed: number): Rng {
-  let a = mix32((seed | 0) ^ 0x9e3779b9);
-  let b = mix32(a ^ 0x243f6a88);
-  let c = mix32(b ^ 0xb7e15162);
+  let a = fmix32((seed | 0) ^ 0x9e3779b9);
+  let b = fmix32(a ^ 0x243f6a88);
+  let c = fmix32(b ^ 0xb7e15162);
   let counter = 1;
   let spare: number | null = null;
 

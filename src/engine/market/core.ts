@@ -1,6 +1,6 @@
 import { log1p } from '../math';
-import { fastExp } from './fast-exp';
-import { hashUniform } from '../rng';
+import { fastExp as fastExpBinding } from './fast-exp';
+import { hashUniform as hashUniformBinding } from '../rng';
 import { applyAdstock } from '../response/registry';
 import type {
   ModelCoefficients,
@@ -15,7 +15,7 @@ import { resolveCoefficients } from './coefficients';
 import { initialCompetitors, stepCompetitors, type CompetitorState, type ShareRecord } from './competitors';
 import { applyEvents } from './events';
 import type { Population } from './population';
-import { Purpose } from './purposes';
+import { Purpose as PurposeBinding } from './purposes';
 import {
   BLOCK_SIZE,
   blockLayout,
@@ -97,6 +97,12 @@ export interface RoundRecord {
   /** Spend whose targeted impressions had no one to land on (an empty segment), by channel. */
   emptyWaste: number[];
 }
+
+// What initialChunkState's loop calls, as this module's own constants: optimised code reads an imported binding
+// through its module cell, with a check, every time it uses it (see round.ts).
+const fastExp = fastExpBinding;
+const hashUniform = hashUniformBinding;
+const Purpose = PurposeBinding;
 
 const EMPHASIS_INDEX: Record<ValueEmphasis, number> = { functional: 0, emotional: 1, social: 2 };
 

@@ -1,4 +1,9 @@
-import { exp, ROUNDER } from '../math';
+import { exp as expBinding, ROUNDER as ROUNDER_BINDING } from '../math';
+
+// This module's own constants: optimised code reads an imported binding through its module cell, with a check,
+// every time it uses it (see round.ts).
+const exp = expBinding;
+const ROUNDER = ROUNDER_BINDING;
 
 /**
  * e^x for the hot loop, deterministic in every JavaScript engine and about 3× cheaper than the fdlibm port in

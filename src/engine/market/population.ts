@@ -1,9 +1,28 @@
-import { exp, log, log1p, roundHalfUp } from '../math';
-import { hash4, hashUniform } from '../rng';
+import { exp, log as logBinding, log1p as log1pBinding, roundHalfUp as roundHalfUpBinding } from '../math';
+import { hash4 as hash4Binding, hashUniform } from '../rng';
 import type { ModelCoefficients, ObservableVariable, Scenario } from '../types';
-import { fastExp } from './fast-exp';
-import { MAX_CHANNELS, Purpose } from './purposes';
-import { consumerKey, roundKey, streamNormal, streamUniform, streamUniformOpen } from './stream';
+import { fastExp as fastExpBinding } from './fast-exp';
+import { MAX_CHANNELS, Purpose as PurposeBinding } from './purposes';
+import {
+  consumerKey as consumerKeyBinding,
+  roundKey,
+  streamNormal as streamNormalBinding,
+  streamUniform as streamUniformBinding,
+  streamUniformOpen as streamUniformOpenBinding,
+} from './stream';
+
+// What the generation loops call, as this module's own constants: optimised code reads an imported binding
+// through its module cell, with a check, every time it uses it (see round.ts).
+const consumerKey = consumerKeyBinding;
+const fastExp = fastExpBinding;
+const hash4 = hash4Binding;
+const log = logBinding;
+const log1p = log1pBinding;
+const Purpose = PurposeBinding;
+const roundHalfUp = roundHalfUpBinding;
+const streamNormal = streamNormalBinding;
+const streamUniform = streamUniformBinding;
+const streamUniformOpen = streamUniformOpenBinding;
 
 /**
  * A slice of the synthetic population, stored column-wise (one typed array per attribute, struct-of-arrays).

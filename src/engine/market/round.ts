@@ -6,10 +6,10 @@ const STREAM_LAST_TOUCH = 33;
 import { applySaturation } from '../response/registry';
 import type { SaturationSpec } from '../types';
 import type { Population } from './population';
-import { fastExp } from './fast-exp';
+import { fastExp as fastExpBinding } from './fast-exp';
 import { Purpose } from './purposes';
 import { addCellCounts } from './segments';
-import { consumerKey, roundKey, streamUniform } from './stream';
+import { consumerKey as consumerKeyBinding, roundKey, streamUniform as streamUniformBinding } from './stream';
 
 /**
  * One round of the market for a slice (chunk) of the population: the hot loop.
@@ -495,11 +495,19 @@ export function responseKeys(
 }
 
 /*
- * The field offsets and draw purposes the hot loops use, as plain module constants. A property read such as
- * `CELL.retained` needs type feedback; in a branch the JIT has not yet seen taken (the first returning customer,
- * the first privacy complaint) it deoptimises the whole pass the first time it runs, and a first game pays for
- * every such restart. A constant needs no feedback.
+ * The field offsets, draw purposes, strides and functions the hot loops use, as plain module constants of this
+ * module. A property read such as `CELL.retained` needs type feedback; in a branch the JIT has not yet seen taken
+ * (the first returning customer, the first privacy complaint) it deoptimises the whole pass the first time it
+ * runs, and a first game pays for every such restart. A constant needs no feedback.
+ * And a binding another module imports or exports (V_COUNT, fastExp) lives in a module cell: optimised code loads
+ * it and checks it for every use, on every iteration, where this module's own constant is compiled into the code.
+ * (A production bundle has no cells between modules; the tests and the benchmark load the modules one by one.)
  */
+const consumerKey = consumerKeyBinding;
+const fastExp = fastExpBinding;
+const streamUniform = streamUniformBinding;
+const CHANNEL_STRIDE = CHANNEL_FIELDS;
+const V_STRIDE = V_COUNT;
 const CELL_AIMED_SPEND = CELL.aimedSpend;
 const CELL_AWARENESS = CELL.awareness;
 const CELL_BASELINE_CONVERSIONS = CELL.baselineConversions;
@@ -585,12 +593,12 @@ export function accumulateWaste(
         if (count === 0) continue;
         const cb = blockBase + (s * A + a) * cellFields;
         for (let c = 0; c < C; c++) {
-          const t = (k * C + c) * V_COUNT;
+          const t = (k * C + c) * V_STRIDE;
           const m = table[t + V_AIMED];
           if (m <= 0) continue;
           const aimed = count * m;
           const waste = aimed - (table[t + V_DELIVERED_NOT_OVER] * habitSums[ka * C + c]) / 255;
-          const hb = channelBase + c * CHANNEL_FIELDS;
+          const hb = channelBase + c * CHANNEL_STRIDE;
           sums[hb + CHANNEL_WASTED_IMPRESSIONS] += waste;
           sums[hb + CHANNEL_AIMED_IMPRESSIONS] += aimed;
           const cpa = cpaOf[c];
@@ -837,7 +845,7 @@ function exposurePass(k: PassInputs, blockBase: number, sliceStart: number, slic
   const n = k.n;
   const start = k.start;
   const C = k.channels;
-  const keyStride = C * V_COUNT;
+  const keyStride = C * V_STRIDE;
   const num = k.num;
   const roundStream = num[NUM_ROUND_STREAM];
   const consentRate = num[NUM_CONSENT_RATE];
@@ -870,7 +878,7 @@ function exposurePass(k: PassInputs, blockBase: number, sliceStart: number, slic
     const stream = consumerKey(roundStream, gi);
     streamOut[i - sliceStart] = stream;
     for (let c = 0; c < C; c++) {
-      const t = tb + c * V_COUNT;
+      const t = tb + c * V_STRIDE;
       const reach = table[t + V_REACH];
       if (reach <= 0) continue;
       const u = streamUniform(stream, c);
@@ -896,7 +904,7 @@ function exposurePass(k: PassInputs, blockBase: number, sliceStart: number, slic
         // from the first consumer on (a branch first taken when the privacy rule arrives would deoptimise).
         const cc = table[t + V_OVER_FREQUENCY_COMPLAINTS] + unconsented * table[t + V_PRIVACY_COMPLAINTS];
         complaints += cc;
-        const hb = channelBase + c * CHANNEL_FIELDS;
+        const hb = channelBase + c * CHANNEL_STRIDE;
         sums[hb + CHANNEL_REACHED] += 1;
         sums[hb + CHANNEL_IMPRESSIONS] += f;
         sums[hb + CHANNEL_COMPLAINTS] += cc;
@@ -1005,7 +1013,7 @@ function choicePass(k: PassInputs, blockBase: number, sliceStart: number, sliceE
   const n = k.n;
   const round = k.round;
   const cellFields = k.cellFields;
-  const keyStride = C * V_COUNT;
+  const keyStride = C * V_STRIDE;
   const num = k.num;
   const keep = num[NUM_KEEP];
   const withBaseline = num[NUM_BASELINE] !== 0;
@@ -1119,14 +1127,14 @@ function choicePass(k: PassInputs, blockBase: number, sliceStart: number, sliceE
         let acc = 0;
         for (let c = 0; c < C; c++) {
           if ((bits & (1 << c)) === 0) continue;
-          acc += table[tb + c * V_COUNT + V_FREQUENCY];
+          acc += table[tb + c * V_STRIDE + V_FREQUENCY];
           lastTouch = c;
           if (touch < acc) break;
         }
       }
       for (let c = 0; c < C; c++) {
         if ((bits & (1 << c)) === 0) continue;
-        const hb = channelBase + c * CHANNEL_FIELDS;
+        const hb = channelBase + c * CHANNEL_STRIDE;
         sums[hb + CHANNEL_AWARENESS] += aware;
         if (prior) sums[hb + CHANNEL_PRIOR] += 1;
         if (chosen > 0) sums[hb + CHANNEL_CATEGORY] += 1;
@@ -1138,7 +1146,7 @@ function choicePass(k: PassInputs, blockBase: number, sliceStart: number, sliceE
         }
         // Added for every reached consumer, most often as 0 × share (which leaves a sum's bits unchanged): the
         // first incremental purchase then runs code the JIT has already seen.
-        const share = d > 0 ? (table[tb + c * V_COUNT + V_DOSE] * responsiveness[c * n + i]) / d : 0;
+        const share = d > 0 ? (table[tb + c * V_STRIDE + V_DOSE] * responsiveness[c * n + i]) / d : 0;
         sums[hb + CHANNEL_INCREMENTAL_CONVERSIONS] += incremental * share;
         sums[hb + CHANNEL_INCREMENTAL_UNITS] += incremental * share * units;
       }

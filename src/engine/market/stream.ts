@@ -1,4 +1,9 @@
-import { hash4, mix32, normalQuantile } from '../rng';
+import { hash4, mix32 as mix32Binding, normalQuantile as normalQuantileBinding } from '../rng';
+
+// This module's own constants: optimised code reads an imported binding through its module cell, with a check,
+// every time it uses it (see round.ts).
+const mix32 = mix32Binding;
+const normalQuantile = normalQuantileBinding;
 
 /**
  * Per-consumer streams of draws. Every draw the model makes for consumer i in round r (r = 0: the population)
