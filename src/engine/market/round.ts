@@ -9,7 +9,12 @@ import type { Population } from './population';
 import { fastExp as fastExpBinding } from './fast-exp';
 import { Purpose } from './purposes';
 import { addCellCounts } from './segments';
-import { consumerKey as consumerKeyBinding, roundKey, streamUniform as streamUniformBinding } from './stream';
+import {
+  consumerKey as consumerKeyBinding,
+  roundKey,
+  streamHash as streamHashBinding,
+  streamUniform as streamUniformBinding,
+} from './stream';
 
 /**
  * One round of the market for a slice (chunk) of the population: the hot loop.
@@ -505,6 +510,7 @@ export function responseKeys(
  */
 const consumerKey = consumerKeyBinding;
 const fastExp = fastExpBinding;
+const streamHash = streamHashBinding;
 const streamUniform = streamUniformBinding;
 const CHANNEL_STRIDE = CHANNEL_FIELDS;
 const V_STRIDE = V_COUNT;
@@ -763,6 +769,11 @@ class PassInputs {
   /** The slice's exponents, packed (see exponentPass), then their exps. */
   declare readonly exponents: Float64Array;
   declare readonly weights: Float64Array;
+  /**
+   * Per table row and channel ([key · C + c]), the stream hash from which a consumer's draw misses the channel
+   * whatever their habit: ⌈max(reach, baseline reach) · 2^32⌉ (see streamHash); 0 where the reach is 0.
+   */
+  declare readonly missFrom: Float64Array;
   /** The round's real numbers, at the NUM_* slots. */
   declare readonly num: Float64Array;
 
@@ -828,6 +839,15 @@ class PassInputs {
     this.complaints = new Float64Array(SLICE);
     this.exponents = new Float64Array(SLICE * (B + 1));
     this.weights = new Float64Array(B);
+    const rowChannels = table.length / V_STRIDE;
+    const missFrom = new Float64Array(rowChannels);
+    for (let r = 0; r < rowChannels; r++) {
+      const reach = table[r * V_STRIDE + V_REACH];
+      if (!(reach > 0)) continue;
+      const baselineReach = plan.baseline ? table[r * V_STRIDE + V_BASELINE_REACH] : 0;
+      missFrom[r] = Math.ceil((reach > baselineReach ? reach : baselineReach) * 4294967296);
+    }
+    this.missFrom = missFrom;
     const num = new Float64Array(NUM_COUNT);
     num[NUM_ROUND_STREAM] = roundKey(plan.seed, plan.round, PURPOSE_ROUND);
     num[NUM_CONSENT_RATE] = plan.consentRate;
@@ -869,6 +889,7 @@ function exposurePass(k: PassInputs, blockBase: number, sliceStart: number, slic
   const impressionsOut = k.impressions;
   const complaintsOut = k.complaints;
   const streamOut = k.stream;
+  const missFrom = k.missFrom;
   for (let i = sliceStart; i < sliceEnd; i++) {
     const gi = start + i;
     const tb = keys[i] * keyStride;
@@ -882,15 +903,18 @@ function exposurePass(k: PassInputs, blockBase: number, sliceStart: number, slic
     const unconsented = privacyActive && consent[i] * TWO_POW_MINUS_32 >= consentRate ? 1 : 0;
     const stream = consumerKey(roundStream, gi);
     streamOut[i - sliceStart] = stream;
+    const mb = keys[i] * C;
     for (let c = 0; c < C; c++) {
+      // Most draws exceed the cell's reach (now and at the baseline) and so the habit-weighted reach of anyone
+      // in it (habit ≤ 1): skip the consumer's habit and responsiveness then, on the draw's integer hash.
+      const bound = missFrom[mb + c];
+      if (bound === 0) continue;
+      const hash = streamHash(stream, c);
+      if (hash >= bound) continue;
+      const u = hash * TWO_POW_MINUS_32; // = streamUniform(stream, c)
       const t = tb + c * V_STRIDE;
       const reach = table[t + V_REACH];
-      if (reach <= 0) continue;
-      const u = streamUniform(stream, c);
-      // Most draws exceed the cell's reach (now and at the baseline) and so the habit-weighted reach of anyone
-      // in it (habit ≤ 1): skip the consumer's habit and responsiveness then.
       const baselineReach = withBaseline ? table[t + V_BASELINE_REACH] : 0;
-      if (u >= (reach > baselineReach ? reach : baselineReach)) continue;
       const hByte = habits[c * n + i];
       if (hByte === 0) continue;
       const h = hByte * (1 / 255);

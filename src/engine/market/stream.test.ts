@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { hash4, mix32, normalQuantile } from '../rng';
-import { consumerKey, roundKey, streamKey, streamNormal, streamUniform, streamUniformOpen } from './stream';
+import {
+  consumerKey,
+  roundKey,
+  streamHash,
+  streamKey,
+  streamNormal,
+  streamUniform,
+  streamUniformOpen,
+} from './stream';
 
 describe('consumer streams', () => {
   it('are SplitMix steps over a per-round hash4 key', () => {
@@ -12,6 +20,25 @@ describe('consumer streams', () => {
     expect(streamUniform(key, 0)).toBe(mix32((key + 0x9e3779b9) | 0) / 4294967296);
     expect(streamUniform(key, 5)).toBe(mix32((key + Math.imul(6, 0x9e3779b9)) | 0) / 4294967296);
     expect(streamUniformOpen(key, 5)).toBe((mix32((key + Math.imul(6, 0x9e3779b9)) | 0) + 0.5) / 4294967296);
+  });
+
+  it('test u < p on the integer hash exactly as on the uniform (exposurePass skips on it)', () => {
+    // u = h · 2^−32 is exact, so u < p ⇔ h < ⌈p · 2^32⌉. Bounds next to the draws themselves are where an
+    // off-by-one (floor for ceil, ≤ for <) would show.
+    let compared = 0;
+    for (let i = 0; i < 2_000; i++) {
+      const key = streamKey(11, 2, i, 30);
+      for (let c = 0; c < 6; c++) {
+        const h = streamHash(key, c);
+        const u = streamUniform(key, c);
+        expect(u).toBe(h / 4294967296);
+        for (const p of [u, u + 2 ** -33, u - 2 ** -33, u + 2 ** -32, (h + 1) / 4294967296, 0.3, 1e-12]) {
+          expect(h < Math.ceil(p * 4294967296)).toBe(u < p);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBe(2_000 * 6 * 7);
   });
 
   it('give normals bit-identical to rng.ts’s normalQuantile, tails included', () => {

@@ -38,9 +38,18 @@ export function streamKey(seed: number, round: number, index: number, purpose: n
   return consumerKey(roundKey(seed, round, purpose), index);
 }
 
+/**
+ * Draw k of a stream as the unsigned 32-bit integer h behind `streamUniform` (u = h · 2^−32). Since that scaling
+ * is exact, u < p exactly when h < ⌈p · 2^32⌉: a loop that mostly only tests draws against fixed bounds can
+ * compare integers and skip the scaling.
+ */
+export function streamHash(key: number, k: number): number {
+  return mix32((key + Math.imul(k + 1, 0x9e3779b9)) | 0);
+}
+
 /** Draw k of a stream, uniform in [0, 1). */
 export function streamUniform(key: number, k: number): number {
-  return mix32((key + Math.imul(k + 1, 0x9e3779b9)) | 0) * TWO_POW_MINUS_32;
+  return streamHash(key, k) * TWO_POW_MINUS_32;
 }
 
 /** Draw k of a stream, uniform in (0, 1) (never 0, so safe for a logarithm or a quantile). */
