@@ -25,6 +25,26 @@ describe('KpiCard', () => {
     expect(screen.queryByRole('button')).toBeNull();
   });
 
+  it('keeps the signed change in one piece, with a shorter form for a narrow card', () => {
+    i18n.locale = 'zh-CN';
+    const { container } = render(KpiCard, {
+      props: {
+        label: '销售额',
+        value: '¥1.2亿',
+        delta: { text: '+¥5,749,400', compactText: '+¥574.9万', direction: 'up', good: true },
+      },
+    });
+    const numbers = [...container.querySelectorAll('.kpi-delta .delta-number')];
+    // One span per form, each unbreakable (white-space: nowrap); the container query shows one of them.
+    expect(numbers.map((n) => [n.textContent, n.classList.contains('compact')])).toEqual([
+      ['+¥5,749,400', false],
+      ['+¥574.9万', true],
+    ]);
+    const line = container.querySelector('.kpi-delta')?.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(line).toContain('比上一轮 +¥5,749,400');
+    expect(line).not.toContain('\u0000');
+  });
+
   it('opens the glass box from the keyboard', async () => {
     const onexplain = vi.fn();
     render(KpiCard, { props: { label: 'ROMI', value: '12%', onexplain } });

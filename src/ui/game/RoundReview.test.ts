@@ -5,6 +5,7 @@ import type { GameEvent } from '../../flow/game.machine';
 import { i18n } from '../../i18n/i18n.svelte';
 import { playMiniGame, type PlayedGame } from '../../../tests/fixtures/played-game';
 import type { ReviewSession } from './review-data';
+import { formatDelta } from './kpi-format';
 import RoundReview from './RoundReview.svelte';
 
 let game: PlayedGame;
@@ -55,7 +56,14 @@ describe('RoundReview', () => {
     );
     // Change since round 1, in money.
     const delta = report.revenue - game.reports[0]!.total.revenue;
-    expect(revenue).toHaveTextContent(`+${i18n.money(delta)} since last round`);
+    expect(revenue).toHaveTextContent(/since last round/);
+    // In full, and compactly for a narrow card (a container query shows one), each in one unbreakable piece.
+    const full = formatDelta('money', delta);
+    const compact = formatDelta('money', delta, 'CNY', true);
+    expect(full).toBe(`+${i18n.money(delta)}`);
+    expect([...revenue.querySelectorAll('.delta-number')].map((n) => n.textContent)).toEqual(
+      compact === full ? [full] : [full, compact],
+    );
   });
 
   it('lists the funnel in its table with the report’s numbers', () => {
