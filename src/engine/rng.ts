@@ -11,11 +11,7 @@ import { log } from './math';
  */
 
 /** A 32-bit avalanche mix (MurmurHash3's fmix32). */
-export const mix32 = fmix32;
-
-// The module's hashes call fmix32, not the exported mix32: optimised code reads an exported binding through its
-// module cell, with a check, on every call (see market/round.ts).
-function fmix32(h: number): number {
+export function mix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -23,6 +19,11 @@ function fmix32(h: number): number {
   h ^= h >>> 16;
   return h >>> 0;
 }
+
+// What this module's own hashes call: optimised code reads an exported binding through its module cell, with a
+// check, on every use; a module's own constant is compiled in (see market/round.ts).
+const fmix32 = mix32;
+const murmurHash4 = hash4;
 
 /** Combine a running hash with one more 32-bit word (MurmurHash3's block step). */
 function combine(h: number, k: number): number {
@@ -35,10 +36,7 @@ function combine(h: number, k: number): number {
 }
 
 /** Hash four 32-bit integers to one unsigned 32-bit integer. Inputs are taken modulo 2^32. */
-export const hash4 = murmurHash4;
-
-// Called as murmurHash4 inside this module, like fmix32 above.
-function murmurHash4(seed: number, round: number, index: number, purpose: number): number {
+export function hash4(seed: number, round: number, index: number, purpose: number): number {
   let h = combine(0x9747b28c, seed | 0);
   h = combine(h, round | 0);
   h = combine(h, index | 0);

@@ -42,7 +42,7 @@ describe('KpiCard', () => {
     ]);
     const line = container.querySelector('.kpi-delta')?.textContent?.replace(/\s+/g, ' ') ?? '';
     expect(line).toContain('比上一轮 +¥5,749,400');
-    expect(line).not.toContain('\u0000');
+    expect(line).not.toContain('{delta}');
   });
 
   it('opens the glass box from the keyboard', async () => {
