@@ -252,6 +252,32 @@ export function initialChunkState(
   const counts = new Float64Array(A * (B + 1));
   const weights = new Float64Array(B);
   const emphasisOffset = Int32Array.from(setup.emphasis, (e) => e * n);
+  // In blocks, so that the loop is compiled as a whole function rather than on stack replacement mid-loop.
+  for (let from = 0; from < n; from += INITIAL_BLOCK) {
+    const to = from + INITIAL_BLOCK < n ? from + INITIAL_BLOCK : n;
+    initialStateBlock(pop, setup, ourAwareness, seed, state, counts, weights, emphasisOffset, from, to);
+  }
+  return { state, counts };
+}
+
+/** Consumers per call of `initialStateBlock`. */
+const INITIAL_BLOCK = 1024;
+
+/** `initialChunkState` for consumers `from` … `to − 1`. */
+function initialStateBlock(
+  pop: Population,
+  setup: ChoiceSetup,
+  ourAwareness: Float64Array,
+  seed: number,
+  state: ConsumerState,
+  counts: Float64Array,
+  weights: Float64Array,
+  emphasisOffset: Int32Array,
+  from: number,
+  to: number,
+): void {
+  const A = ourAwareness.length;
+  const B = setup.brandCount;
   const cAwareness = setup.awareness;
   const cBrandUtility = setup.brandUtility;
   const cDistanceWeight = setup.distanceWeight;
@@ -268,7 +294,7 @@ export function initialChunkState(
   const sAwareness = state.awareness;
   const sLastBrand = state.lastBrand;
   const sPurchasesWithUs = state.purchasesWithUs;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const a = pArchetype[i];
     const aware = ourAwareness[a];
     sAwareness[i] = aware;
@@ -307,7 +333,6 @@ export function initialChunkState(
     if (chosen === 0) sPurchasesWithUs[i] = 1;
     counts[a * (B + 1) + 1 + chosen] += 1;
   }
-  return { state, counts };
 }
 
 /** Fills in archetype sizes and the pre-game shares from the summed `initialChunkState` counts. */

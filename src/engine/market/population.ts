@@ -295,8 +295,12 @@ const LOG1P_TABLE_SIZE = 1024;
 const LOG1P_FREQUENCY = Float64Array.from({ length: LOG1P_TABLE_SIZE }, (_, k) => log1p(k));
 const LOG1P_RECENCY = Float64Array.from({ length: LOG1P_TABLE_SIZE }, (_, k) => log1p(k / 30));
 
-/** Generation works through the population in blocks of this many consumers (scratch stays in cache). */
-const GENERATION_BLOCK = 1024;
+/**
+ * Generation works through the population in blocks of this many consumers (scratch stays in cache). Short calls
+ * also let a first game compile each draw function whole instead of on stack replacement mid-block (1,024 cost a
+ * first 50,000-consumer market about 4 ms more).
+ */
+const GENERATION_BLOCK = 256;
 
 /**
  * Draws consumers `start` … `end − 1` of the scenario's population under `seed`.
@@ -315,7 +319,8 @@ const GENERATION_BLOCK = 1024;
  *   to sum to 1 (a normal approximation of a Dirichlet with those means and concentration);
  * - ideal point = (x + sd·z₁, y + sd·z₂) clamped to the map [0, 10]².
  * The work runs attribute by attribute over blocks of consumers: small loops that JavaScript engines optimise
- * quickly, so a first game starts fast.
+ * quickly, so a first game starts fast. A block's standard normals are drawn first, all in one loop
+ * (`drawNormals`), and the attribute loops read them from scratch.
  */
 export function generatePopulation(
   scenario: Scenario,
@@ -331,20 +336,62 @@ export function generatePopulation(
     throw new RangeError(`generatePopulation: bad slice ${start}…${end}`);
   const pop: Population = new Population(start, n, C);
   const keys = new Float64Array(GENERATION_BLOCK);
+  const normals = new Float64Array(NORMAL_PURPOSES.length * GENERATION_BLOCK);
   const populationKey = roundKey(seed, 0, Purpose.population);
   for (let b0 = 0; b0 < n; b0 += GENERATION_BLOCK) {
     const b1 = Math.min(n, b0 + GENERATION_BLOCK);
     for (let i = b0; i < b1; i++) keys[i - b0] = consumerKey(populationKey, start + i);
+    drawNormals(keys, b1 - b0, normals);
     drawArchetypes(pop, t, keys, b0, b1);
-    drawDemographics(pop, t, keys, b0, b1);
+    drawDemographics(pop, t, keys, normals, b0, b1);
     for (let c = 0; c < C; c++) drawChannel(pop, t, keys, b0, b1, c);
-    drawPurchases(pop, t, keys, b0, b1, coefficients);
-    drawValues(pop, t, keys, b0, b1);
-    drawPositions(pop, t, keys, b0, b1);
+    drawPurchases(pop, t, keys, normals, b0, b1, coefficients);
+    drawValues(pop, t, normals, b0, b1);
+    drawPositions(pop, t, normals, b0, b1);
   }
   // In a function of its own: code after a loop compiled on stack replacement has no type feedback yet.
   drawConsent(pop, seed);
   return pop;
+}
+
+/**
+ * The draws of the population stream that are standard normals, in the order of their rows in the block's
+ * `normals` scratch (row q holds draw NORMAL_PURPOSES[q] of every consumer of the block).
+ */
+const NORMAL_PURPOSES = Int32Array.of(
+  Purpose.age,
+  Purpose.income,
+  Purpose.monetary,
+  Purpose.priceSensitivity,
+  Purpose.valueFunctional,
+  Purpose.valueEmotional,
+  Purpose.valueSocial,
+  Purpose.idealX,
+  Purpose.idealY,
+  Purpose.loyalty,
+);
+const NORMAL_AGE = 0 * GENERATION_BLOCK;
+const NORMAL_INCOME = 1 * GENERATION_BLOCK;
+const NORMAL_MONETARY = 2 * GENERATION_BLOCK;
+const NORMAL_PRICE_SENSITIVITY = 3 * GENERATION_BLOCK;
+const NORMAL_FUNCTIONAL = 4 * GENERATION_BLOCK;
+const NORMAL_EMOTIONAL = 5 * GENERATION_BLOCK;
+const NORMAL_SOCIAL = 6 * GENERATION_BLOCK;
+const NORMAL_IDEAL_X = 7 * GENERATION_BLOCK;
+const NORMAL_IDEAL_Y = 8 * GENERATION_BLOCK;
+const NORMAL_LOYALTY = 9 * GENERATION_BLOCK;
+
+/**
+ * Every standard normal the block's consumers need, draw by draw, into `normals` (see NORMAL_PURPOSES).
+ * One loop holds the only inlined copy of the inverse normal CDF: with a copy in each attribute's loop, as
+ * before, compiling generation took about as long as running it in a first game.
+ */
+function drawNormals(keys: Float64Array, count: number, normals: Float64Array): void {
+  for (let q = 0; q < NORMAL_PURPOSES.length; q++) {
+    const purpose = NORMAL_PURPOSES[q];
+    const row = q * GENERATION_BLOCK;
+    for (let j = 0; j < count; j++) normals[row + j] = streamNormal(keys[j], purpose);
+  }
 }
 
 function drawConsent(pop: Population, seed: number): void {
@@ -376,6 +423,7 @@ function drawDemographics(
   pop: Population,
   t: ArchetypeTable,
   keys: Float64Array,
+  normals: Float64Array,
   b0: number,
   b1: number,
 ): void {
@@ -394,7 +442,7 @@ function drawDemographics(
   const tTierCumulative = t.tierCumulative;
   for (let i = b0; i < b1; i++) {
     const a = pArchetype[i];
-    const age = tAgeMean[a] + tAgeSd[a] * streamNormal(keys[i - b0], Purpose.age);
+    const age = tAgeMean[a] + tAgeSd[a] * normals[NORMAL_AGE + i - b0];
     // Both bounds read for every consumer: a load first reached in optimised code (the rare consumer beyond a
     // bound) has no type feedback and throws the compiled loop away.
     const lo = tAgeMin[a];
@@ -411,7 +459,7 @@ function drawDemographics(
   }
   for (let i = b0; i < b1; i++) {
     const a = pArchetype[i];
-    pIncome[i] = tIncomeMedian[a] * fastExp(tIncomeSigma[a] * streamNormal(keys[i - b0], Purpose.income));
+    pIncome[i] = tIncomeMedian[a] * fastExp(tIncomeSigma[a] * normals[NORMAL_INCOME + i - b0]);
   }
 }
 
@@ -451,6 +499,7 @@ function drawPurchases(
   pop: Population,
   t: ArchetypeTable,
   keys: Float64Array,
+  normals: Float64Array,
   b0: number,
   b1: number,
   coefficients: ModelCoefficients,
@@ -479,7 +528,7 @@ function drawPurchases(
   }
   for (let i = b0; i < b1; i++) {
     const a = pArchetype[i];
-    pMonetary[i] = tMonetaryMean[a] * fastExp(0.4 * streamNormal(keys[i - b0], Purpose.monetary) - 0.08);
+    pMonetary[i] = tMonetaryMean[a] * fastExp(0.4 * normals[NORMAL_MONETARY + i - b0] - 0.08);
   }
   const fp = coefficients.frequencyPropensity;
   const rp = coefficients.recencyPropensity;
@@ -496,7 +545,7 @@ function drawPurchases(
   }
 }
 
-function drawValues(pop: Population, t: ArchetypeTable, keys: Float64Array, b0: number, b1: number): void {
+function drawValues(pop: Population, t: ArchetypeTable, normals: Float64Array, b0: number, b1: number): void {
   const pArchetype = pop.archetype;
   const pValueOrientation = pop.valueOrientation;
   const tValueMean = t.valueMean;
@@ -504,14 +553,14 @@ function drawValues(pop: Population, t: ArchetypeTable, keys: Float64Array, b0: 
   const n = pop.count;
   for (let i = b0; i < b1; i++) {
     const a = pArchetype[i];
-    const key = keys[i - b0];
+    const j = i - b0;
     const spread = tValueSpread[a];
     const mf = tValueMean[a * 3];
     const me = tValueMean[a * 3 + 1];
     const ms = tValueMean[a * 3 + 2];
-    let vf = mf + streamNormal(key, Purpose.valueFunctional) * Math.sqrt(mf * (1 - mf) * spread);
-    let ve = me + streamNormal(key, Purpose.valueEmotional) * Math.sqrt(me * (1 - me) * spread);
-    let vs = ms + streamNormal(key, Purpose.valueSocial) * Math.sqrt(ms * (1 - ms) * spread);
+    let vf = mf + normals[NORMAL_FUNCTIONAL + j] * Math.sqrt(mf * (1 - mf) * spread);
+    let ve = me + normals[NORMAL_EMOTIONAL + j] * Math.sqrt(me * (1 - me) * spread);
+    let vs = ms + normals[NORMAL_SOCIAL + j] * Math.sqrt(ms * (1 - ms) * spread);
     vf = vf > 0 ? vf : 0;
     ve = ve > 0 ? ve : 0;
     vs = vs > 0 ? vs : 0;
@@ -528,7 +577,13 @@ function drawValues(pop: Population, t: ArchetypeTable, keys: Float64Array, b0: 
   }
 }
 
-function drawPositions(pop: Population, t: ArchetypeTable, keys: Float64Array, b0: number, b1: number): void {
+function drawPositions(
+  pop: Population,
+  t: ArchetypeTable,
+  normals: Float64Array,
+  b0: number,
+  b1: number,
+): void {
   const pArchetype = pop.archetype;
   const pIdealX = pop.idealX;
   const pIdealY = pop.idealY;
@@ -547,21 +602,21 @@ function drawPositions(pop: Population, t: ArchetypeTable, keys: Float64Array, b
   const tPsSd = t.psSd;
   for (let i = b0; i < b1; i++) {
     const a = pArchetype[i];
-    const ps = tPsMean[a] + tPsSd[a] * streamNormal(keys[i - b0], Purpose.priceSensitivity);
+    const ps = tPsMean[a] + tPsSd[a] * normals[NORMAL_PRICE_SENSITIVITY + i - b0];
     const lo = tPsMin[a];
     const hi = tPsMax[a];
     pPriceSensitivity[i] = ps < lo ? lo : ps > hi ? hi : ps;
   }
   for (let i = b0; i < b1; i++) {
     const a = pArchetype[i];
-    const ix = tIdealX[a] + tIdealSd[a] * streamNormal(keys[i - b0], Purpose.idealX);
-    const iy = tIdealY[a] + tIdealSd[a] * streamNormal(keys[i - b0], Purpose.idealY);
+    const ix = tIdealX[a] + tIdealSd[a] * normals[NORMAL_IDEAL_X + i - b0];
+    const iy = tIdealY[a] + tIdealSd[a] * normals[NORMAL_IDEAL_Y + i - b0];
     pIdealX[i] = ix < 0 ? 0 : ix > 10 ? 10 : ix;
     pIdealY[i] = iy < 0 ? 0 : iy > 10 ? 10 : iy;
   }
   for (let i = b0; i < b1; i++) {
     const a = pArchetype[i];
-    const l = tLoyaltyMean[a] + tLoyaltySd[a] * streamNormal(keys[i - b0], Purpose.loyalty);
+    const l = tLoyaltyMean[a] + tLoyaltySd[a] * normals[NORMAL_LOYALTY + i - b0];
     const lo = tLoyaltyMin[a];
     const hi = tLoyaltyMax[a];
     pLoyalty[i] = l < lo ? lo : l > hi ? hi : l;
