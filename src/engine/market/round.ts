@@ -671,6 +671,7 @@ export function simulateChunk(
       choicePass(k, blockBase, from, to);
     }
     if (onProgress) onProgress(blockEnd, n);
+    (globalThis as any).__tick?.(blockEnd);
   }
   return { state: next, firstBlock: pop.start / BLOCK_SIZE, sums };
 }
@@ -746,15 +747,14 @@ class PassInputs {
   declare readonly table: Float64Array;
   declare readonly sums: Float64Array;
   // The brands (see ChoiceSetup).
-  declare readonly brandX: Float64Array;
-  declare readonly brandY: Float64Array;
-  declare readonly relativePrice: Float64Array;
-  declare readonly brandUtility: Float64Array;
-  declare readonly emphasis: Uint8Array;
   declare readonly competitorAwareness: Float64Array;
   declare readonly outsideUtility: Float64Array;
   declare readonly priceSensitivityFactor: Float64Array;
   declare readonly units: Float64Array;
+  /** Per brand b at 4b: x, y, brand utility, relative price (one array, so one check per read in exponentPass). */
+  declare readonly brandPack: Float64Array;
+  /** Per brand: the offset of its emphasis's row in the value-orientation column (emphasis · n). */
+  declare readonly emphasisOffset: Int32Array;
   // Working arrays of a slice.
   declare readonly dose: Float64Array;
   declare readonly doseBase: Float64Array;
@@ -821,15 +821,21 @@ class PassInputs {
     this.keys = keys;
     this.table = table;
     this.sums = sums;
-    this.brandX = choice.x;
-    this.brandY = choice.y;
-    this.relativePrice = choice.relativePrice;
-    this.brandUtility = choice.brandUtility;
-    this.emphasis = choice.emphasis;
     this.competitorAwareness = choice.awareness;
     this.outsideUtility = choice.outsideUtility;
     this.priceSensitivityFactor = choice.priceSensitivityFactor;
     this.units = choice.units;
+    const brandPack = new Float64Array(4 * B);
+    const emphasisOffset = new Int32Array(B);
+    for (let b = 0; b < B; b++) {
+      brandPack[4 * b] = choice.x[b];
+      brandPack[4 * b + 1] = choice.y[b];
+      brandPack[4 * b + 2] = choice.brandUtility[b];
+      brandPack[4 * b + 3] = choice.relativePrice[b];
+      emphasisOffset[b] = choice.emphasis[b] * pop.count;
+    }
+    this.brandPack = brandPack;
+    this.emphasisOffset = emphasisOffset;
     this.dose = new Float64Array(SLICE);
     this.doseBase = new Float64Array(SLICE);
     this.exposed = new Int32Array(SLICE);
@@ -962,7 +968,6 @@ function exposurePass(k: PassInputs, blockBase: number, sliceStart: number, slic
  * Returns how many exponents were written.
  */
 function exponentPass(k: PassInputs, sliceStart: number, sliceEnd: number): number {
-  const n = k.n;
   const A = k.archetypes;
   const B = k.brands;
   const num = k.num;
@@ -971,11 +976,8 @@ function exponentPass(k: PassInputs, sliceStart: number, sliceEnd: number): numb
   const wDistance = num[NUM_DISTANCE_WEIGHT];
   const wValue = num[NUM_VALUE_FIT_WEIGHT];
   const wLoyalty = num[NUM_LOYALTY_WEIGHT];
-  const bx = k.brandX;
-  const by = k.brandY;
-  const bPrice = k.relativePrice;
-  const bConst = k.brandUtility;
-  const emphasis = k.emphasis;
+  const pack = k.brandPack;
+  const emphasisOffset = k.emphasisOffset;
   const competitorAwareness = k.competitorAwareness;
   const outsideUtility = k.outsideUtility;
   const priceFactorOf = k.priceSensitivityFactor;
@@ -990,6 +992,11 @@ function exponentPass(k: PassInputs, sliceStart: number, sliceEnd: number): numb
   const dose = k.dose;
   const exponents = k.exponents;
   const staticOurs = k.staticOurs;
+  const x0 = pack[0];
+  const y0 = pack[1];
+  const const0 = pack[2];
+  const price0 = pack[3];
+  const emphasis0 = emphasisOffset[0];
   let e = 0;
   for (let i = sliceStart; i < sliceEnd; i++) {
     const j = i - sliceStart;
@@ -1000,13 +1007,13 @@ function exponentPass(k: PassInputs, sliceStart: number, sliceEnd: number): numb
     const ps = priceSensitivity[i] * priceFactorOf[a];
     const loyal = wLoyalty * loyalty[i];
     const outside = outsideUtility[a] - propensity[i];
-    let dx = bx[0] - ix;
-    let dy = by[0] - iy;
+    let dx = x0 - ix;
+    let dy = y0 - iy;
     let ours =
-      bConst[0] -
+      const0 -
       wDistance * (dx * dx + dy * dy) -
-      ps * bPrice[0] +
-      wValue * orientation[emphasis[0] * n + i] -
+      ps * price0 +
+      wValue * orientation[(emphasis0 + i) | 0] -
       outside;
     if (last === 1) ours += loyal;
     const d = dose[j];
@@ -1015,14 +1022,15 @@ function exponentPass(k: PassInputs, sliceStart: number, sliceEnd: number): numb
     // Our static utility, kept for the baseline's exps (computed in choicePass only when they can matter).
     staticOurs[j] = ours;
     for (let b = 1; b < B; b++) {
-      if (competitorAwareness[b * A + a] <= 0) continue;
-      dx = bx[b] - ix;
-      dy = by[b] - iy;
+      if (competitorAwareness[(Math.imul(b, A) + a) | 0] <= 0) continue;
+      const pb = b << 2;
+      dx = pack[pb] - ix;
+      dy = pack[pb + 1] - iy;
       let v =
-        bConst[b] -
+        pack[pb + 2] -
         wDistance * (dx * dx + dy * dy) -
-        ps * bPrice[b] +
-        wValue * orientation[emphasis[b] * n + i] -
+        ps * pack[pb + 3] +
+        wValue * orientation[(emphasisOffset[b] + i) | 0] -
         outside;
       if (last === b + 1) v += loyal;
       exponents[e++] = v;
