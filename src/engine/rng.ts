@@ -44,6 +44,19 @@ export function hash4(seed: number, round: number, index: number, purpose: numbe
   return fmix32(h ^ 16);
 }
 
+/**
+ * The first half of `hash4` — the running hash after (seed, round) — for a loop over consumers whose draws share
+ * them: hash4(seed, round, index, purpose) = hash4Rest(hash4Prefix(seed, round), index, purpose), the same steps.
+ */
+export function hash4Prefix(seed: number, round: number): number {
+  return combine(combine(0x9747b28c, seed | 0), round | 0);
+}
+
+/** The rest of `hash4` from `hash4Prefix`'s running hash (see there). */
+export function hash4Rest(prefix: number, index: number, purpose: number): number {
+  return fmix32(combine(combine(prefix, index | 0), purpose | 0) ^ 16);
+}
+
 const TWO_POW_32 = 4294967296;
 
 /** A uniform draw in [0, 1) with 32 bits of resolution, keyed by (seed, round, index, purpose). */

@@ -1,6 +1,6 @@
 import { log1p } from '../math';
 import { fastExp as fastExpBinding } from './fast-exp';
-import { hashUniform as hashUniformBinding } from '../rng';
+import { hash4Prefix, hash4Rest as hash4RestBinding } from '../rng';
 import { applyAdstock } from '../response/registry';
 import type {
   ModelCoefficients,
@@ -101,8 +101,8 @@ export interface RoundRecord {
 // What initialChunkState's loop calls, as this module's own constants: optimised code reads an imported binding
 // through its module cell, with a check, every time it uses it (see round.ts).
 const fastExp = fastExpBinding;
-const hashUniform = hashUniformBinding;
-const Purpose = PurposeBinding;
+const hash4Rest = hash4RestBinding;
+const PURPOSE_INITIAL_BRAND = PurposeBinding.initialBrand;
 
 const EMPHASIS_INDEX: Record<ValueEmphasis, number> = { functional: 0, emotional: 1, social: 2 };
 
@@ -252,10 +252,18 @@ export function initialChunkState(
   const counts = new Float64Array(A * (B + 1));
   const weights = new Float64Array(B);
   const emphasisOffset = Int32Array.from(setup.emphasis, (e) => e * n);
+  // Per brand b at 4b: x, y, brand utility, relative price — one array for the loop to read, not four.
+  const brandPack = new Float64Array(4 * B);
+  for (let b = 0; b < B; b++) {
+    brandPack[4 * b] = setup.x[b];
+    brandPack[4 * b + 1] = setup.y[b];
+    brandPack[4 * b + 2] = setup.brandUtility[b];
+    brandPack[4 * b + 3] = setup.relativePrice[b];
+  }
   // In blocks, so that the loop is compiled as a whole function rather than on stack replacement mid-loop.
   for (let from = 0; from < n; from += INITIAL_BLOCK) {
     const to = from + INITIAL_BLOCK < n ? from + INITIAL_BLOCK : n;
-    initialStateBlock(pop, setup, ourAwareness, seed, state, counts, weights, emphasisOffset, from, to);
+    initialStateBlock(pop, setup, ourAwareness, seed, state, counts, weights, brandPack, emphasisOffset, from, to);
   }
   return { state, counts };
 }
@@ -272,6 +280,7 @@ function initialStateBlock(
   state: ConsumerState,
   counts: Float64Array,
   weights: Float64Array,
+  brandPack: Float64Array,
   emphasisOffset: Int32Array,
   from: number,
   to: number,
@@ -279,12 +288,8 @@ function initialStateBlock(
   const A = ourAwareness.length;
   const B = setup.brandCount;
   const cAwareness = setup.awareness;
-  const cBrandUtility = setup.brandUtility;
   const cDistanceWeight = setup.distanceWeight;
-  const cRelativePrice = setup.relativePrice;
   const cValueFitWeight = setup.valueFitWeight;
-  const cX = setup.x;
-  const cY = setup.y;
   const pArchetype = pop.archetype;
   const pFrequency = pop.frequency;
   const pIdealX = pop.idealX;
@@ -294,6 +299,9 @@ function initialStateBlock(
   const sAwareness = state.awareness;
   const sLastBrand = state.lastBrand;
   const sPurchasesWithUs = state.purchasesWithUs;
+  // hash4(seed, 0, i, initialBrand) with its (seed, round) half worked out once.
+  const prefix = hash4Prefix(seed, 0);
+  const start = pop.start;
   for (let i = from; i < to; i++) {
     const a = pArchetype[i];
     const aware = ourAwareness[a];
@@ -301,17 +309,20 @@ function initialStateBlock(
     counts[a * (B + 1)] += 1;
     if (pFrequency[i] === 0) continue;
     const ps = pPriceSensitivity[i];
+    const ix = pIdealX[i];
+    const iy = pIdealY[i];
     let total = 0;
     for (let b = 0; b < B; b++) {
       const aw = b === 0 ? aware : cAwareness[b * A + a];
       let w = 0;
       if (aw > 0) {
-        const dx = cX[b] - pIdealX[i];
-        const dy = cY[b] - pIdealY[i];
+        const pb = b << 2;
+        const dx = brandPack[pb] - ix;
+        const dy = brandPack[pb + 1] - iy;
         const v =
-          cBrandUtility[b] -
+          brandPack[pb + 2] -
           cDistanceWeight * (dx * dx + dy * dy) -
-          ps * cRelativePrice[b] +
+          ps * brandPack[pb + 3] +
           cValueFitWeight * pValueOrientation[emphasisOffset[b] + i];
         w = aw * fastExp(v);
       }
@@ -319,7 +330,8 @@ function initialStateBlock(
       total += w;
     }
     if (!(total > 0)) continue;
-    const target = hashUniform(seed, 0, pop.start + i, Purpose.initialBrand) * total;
+    // = hashUniform(seed, 0, start + i, Purpose.initialBrand) · total
+    const target = (hash4Rest(prefix, start + i, PURPOSE_INITIAL_BRAND) / 4294967296) * total;
     let running = 0;
     let chosen = B - 1;
     for (let b = 0; b < B; b++) {

@@ -1,5 +1,5 @@
 import { exp, log as logBinding, log1p as log1pBinding, roundHalfUp as roundHalfUpBinding } from '../math';
-import { hash4 as hash4Binding, hashUniform } from '../rng';
+import { hash4Prefix, hash4Rest as hash4RestBinding, hashUniform } from '../rng';
 import type { ModelCoefficients, ObservableVariable, Scenario } from '../types';
 import { fastExp as fastExpBinding } from './fast-exp';
 import { MAX_CHANNELS, Purpose as PurposeBinding } from './purposes';
@@ -15,7 +15,7 @@ import {
 // through its module cell, with a check, every time it uses it (see round.ts).
 const consumerKey = consumerKeyBinding;
 const fastExp = fastExpBinding;
-const hash4 = hash4Binding;
+const hash4Rest = hash4RestBinding;
 const log = logBinding;
 const log1p = log1pBinding;
 const Purpose = PurposeBinding;
@@ -398,7 +398,10 @@ function drawConsent(pop: Population, seed: number): void {
   const consent = pop.consent;
   const start = pop.start;
   const n = pop.count;
-  for (let i = 0; i < n; i++) consent[i] = hash4(seed, 0, start + i, Purpose.consent);
+  const purpose = Purpose.consent;
+  // hash4(seed, 0, start + i, Purpose.consent), its (seed, round) half worked out once.
+  const prefix = hash4Prefix(seed, 0);
+  for (let i = 0; i < n; i++) consent[i] = hash4Rest(prefix, start + i, purpose);
 }
 
 function drawArchetypes(
