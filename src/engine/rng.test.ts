@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, hash4, hash4Prefix, hash4Rest, hashNormal, hashUniform, hashUniformOpen, mix32, normalQuantile } from './rng';
+import {
+  createRng,
+  hash4,
+  hash4Prefix,
+  hash4Rest,
+  hashNormal,
+  hashUniform,
+  hashUniformOpen,
+  mix32,
+  normalQuantile,
+} from './rng';
 
 /**
  * An independent, byte-wise MurmurHash3_x86_32 (Appleby, SMHasher), written from the published algorithm:

@@ -263,7 +263,19 @@ export function initialChunkState(
   // In blocks, so that the loop is compiled as a whole function rather than on stack replacement mid-loop.
   for (let from = 0; from < n; from += INITIAL_BLOCK) {
     const to = from + INITIAL_BLOCK < n ? from + INITIAL_BLOCK : n;
-    initialStateBlock(pop, setup, ourAwareness, seed, state, counts, weights, brandPack, emphasisOffset, from, to);
+    initialStateBlock(
+      pop,
+      setup,
+      ourAwareness,
+      seed,
+      state,
+      counts,
+      weights,
+      brandPack,
+      emphasisOffset,
+      from,
+      to,
+    );
   }
   return { state, counts };
 }

@@ -671,7 +671,6 @@ export function simulateChunk(
       choicePass(k, blockBase, from, to);
     }
     if (onProgress) onProgress(blockEnd, n);
-    (globalThis as any).__tick?.(blockEnd);
   }
   return { state: next, firstBlock: pop.start / BLOCK_SIZE, sums };
 }
