@@ -383,8 +383,8 @@ const NORMAL_LOYALTY = 9 * GENERATION_BLOCK;
 
 /**
  * Every standard normal the block's consumers need, draw by draw, into `normals` (see NORMAL_PURPOSES).
- * One loop holds the only inlined copy of the inverse normal CDF: with a copy in each attribute's loop, as
- * before, compiling generation took about as long as running it in a first game.
+ * One loop holds the only inlined copy of the inverse normal CDF. With a copy in each attribute's loop (ten in
+ * all), a first game spent most of its generation time waiting in slower code for those loops to be compiled.
  */
 function drawNormals(keys: Float64Array, count: number, normals: Float64Array): void {
   for (let q = 0; q < NORMAL_PURPOSES.length; q++) {
