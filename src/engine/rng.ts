@@ -24,6 +24,8 @@ export function mix32(h: number): number {
 // check, on every use; a module's own constant is compiled in (see market/round.ts).
 const fmix32 = mix32;
 const murmurHash4 = hash4;
+const murmurHash4Prefix = hash4Prefix;
+const murmurHash4Rest = hash4Rest;
 
 /** Combine a running hash with one more 32-bit word (MurmurHash3's block step). */
 function combine(h: number, k: number): number {
@@ -35,18 +37,17 @@ function combine(h: number, k: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
-/** Hash four 32-bit integers to one unsigned 32-bit integer. Inputs are taken modulo 2^32. */
+/**
+ * Hash four 32-bit integers to one unsigned 32-bit integer (MurmurHash3_x86_32 of the four words, seed
+ * 0x9747b28c). Inputs are taken modulo 2^32.
+ */
 export function hash4(seed: number, round: number, index: number, purpose: number): number {
-  let h = combine(0x9747b28c, seed | 0);
-  h = combine(h, round | 0);
-  h = combine(h, index | 0);
-  h = combine(h, purpose | 0);
-  return fmix32(h ^ 16);
+  return murmurHash4Rest(murmurHash4Prefix(seed, round), index, purpose);
 }
 
 /**
  * The first half of `hash4` — the running hash after (seed, round) — for a loop over consumers whose draws share
- * them: hash4(seed, round, index, purpose) = hash4Rest(hash4Prefix(seed, round), index, purpose), the same steps.
+ * them: hash4(seed, round, index, purpose) = hash4Rest(hash4Prefix(seed, round), index, purpose).
  */
 export function hash4Prefix(seed: number, round: number): number {
   return combine(combine(0x9747b28c, seed | 0), round | 0);

@@ -20,6 +20,7 @@ import {
   BLOCK_SIZE,
   blockLayout,
   cellResponse,
+  packBrands,
   V,
   V_COUNT,
   type BlockLayout,
@@ -252,14 +253,7 @@ export function initialChunkState(
   const counts = new Float64Array(A * (B + 1));
   const weights = new Float64Array(B);
   const emphasisOffset = Int32Array.from(setup.emphasis, (e) => e * n);
-  // Per brand b at 4b: x, y, brand utility, relative price — one array for the loop to read, not four.
-  const brandPack = new Float64Array(4 * B);
-  for (let b = 0; b < B; b++) {
-    brandPack[4 * b] = setup.x[b];
-    brandPack[4 * b + 1] = setup.y[b];
-    brandPack[4 * b + 2] = setup.brandUtility[b];
-    brandPack[4 * b + 3] = setup.relativePrice[b];
-  }
+  const brandPack = packBrands(setup);
   // In blocks, so that the loop is compiled as a whole function rather than on stack replacement mid-loop.
   for (let from = 0; from < n; from += INITIAL_BLOCK) {
     const to = from + INITIAL_BLOCK < n ? from + INITIAL_BLOCK : n;

@@ -124,6 +124,21 @@ export interface ChoiceSetup {
   adUtilityWeight: number;
 }
 
+/**
+ * The brands' x, y, brand utility and relative price, brand b's at 4b: one array for a per-consumer loop over the
+ * brands to read rather than four (V8 checks each typed array it reads on every iteration).
+ */
+export function packBrands(choice: ChoiceSetup): Float64Array {
+  const pack = new Float64Array(4 * choice.brandCount);
+  for (let b = 0; b < choice.brandCount; b++) {
+    pack[4 * b] = choice.x[b];
+    pack[4 * b + 1] = choice.y[b];
+    pack[4 * b + 2] = choice.brandUtility[b];
+    pack[4 * b + 3] = choice.relativePrice[b];
+  }
+  return pack;
+}
+
 /** Per-channel constants a plan carries. */
 export interface PlanChannel {
   maxReach: number;
@@ -824,17 +839,8 @@ class PassInputs {
     this.outsideUtility = choice.outsideUtility;
     this.priceSensitivityFactor = choice.priceSensitivityFactor;
     this.units = choice.units;
-    const brandPack = new Float64Array(4 * B);
-    const emphasisOffset = new Int32Array(B);
-    for (let b = 0; b < B; b++) {
-      brandPack[4 * b] = choice.x[b];
-      brandPack[4 * b + 1] = choice.y[b];
-      brandPack[4 * b + 2] = choice.brandUtility[b];
-      brandPack[4 * b + 3] = choice.relativePrice[b];
-      emphasisOffset[b] = choice.emphasis[b] * pop.count;
-    }
-    this.brandPack = brandPack;
-    this.emphasisOffset = emphasisOffset;
+    this.brandPack = packBrands(choice);
+    this.emphasisOffset = Int32Array.from(choice.emphasis, (e) => e * pop.count);
     this.dose = new Float64Array(SLICE);
     this.doseBase = new Float64Array(SLICE);
     this.exposed = new Int32Array(SLICE);
