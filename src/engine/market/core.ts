@@ -19,7 +19,7 @@ import { Purpose as PurposeBinding } from './purposes';
 import {
   BLOCK_SIZE,
   blockLayout,
-  cellResponse,
+  ResponseRows,
   packBrands,
   V,
   V_COUNT,
@@ -274,8 +274,12 @@ export function initialChunkState(
   return { state, counts };
 }
 
-/** Consumers per call of `initialStateBlock`. */
-const INITIAL_BLOCK = 1024;
+/**
+ * Consumers per call of `initialStateBlock`: calls short enough that V8 compiles the function whole before its
+ * next call; with 1,024 a call still running when the code was ready had it compiled a second time on stack
+ * replacement (code that serves that one call), on the core the other worker needs.
+ */
+const INITIAL_BLOCK = 128;
 
 /** `initialChunkState` for consumers `from` … `to − 1`. */
 function initialStateBlock(
@@ -619,13 +623,15 @@ export function prepareRound(
   }
 
   const table = new Float64Array(direct ? 0 : C * S * V_COUNT);
+  const rows = new ResponseRows(C);
   if (!direct)
     for (let c = 0; c < C; c++)
       for (let s = 0; s < S; s++) {
         const t = currentTargeted[c * S + s];
         const m = leakNow[c] + t;
         const mb = leakBase[c] + currentTargetedBase[c * S + s];
-        cellResponse(
+        rows.fill(
+          c,
           m,
           mb,
           m > 0 ? t / m : 0,

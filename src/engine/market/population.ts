@@ -340,7 +340,7 @@ export function generatePopulation(
   const populationKey = roundKey(seed, 0, Purpose.population);
   for (let b0 = 0; b0 < n; b0 += GENERATION_BLOCK) {
     const b1 = Math.min(n, b0 + GENERATION_BLOCK);
-    for (let i = b0; i < b1; i++) keys[i - b0] = consumerKey(populationKey, start + i);
+    drawKeys(keys, populationKey, start + b0, b1 - b0);
     drawNormals(keys, b1 - b0, normals);
     drawArchetypes(pop, t, keys, b0, b1);
     drawDemographics(pop, t, keys, normals, b0, b1);
@@ -392,6 +392,15 @@ function drawNormals(keys: Float64Array, count: number, normals: Float64Array): 
     const row = q * GENERATION_BLOCK;
     for (let j = 0; j < count; j++) normals[row + j] = streamNormal(keys[j], purpose);
   }
+}
+
+/**
+ * The block's consumer keys. A loop of its own, so that the loop over blocks in `generatePopulation` does little
+ * work per block: with this loop inline, that one long call ran hot enough to be compiled on stack replacement,
+ * every attribute's loop inlined into it — a large compile serving the rest of one call.
+ */
+function drawKeys(keys: Float64Array, populationKey: number, first: number, count: number): void {
+  for (let j = 0; j < count; j++) keys[j] = consumerKey(populationKey, first + j);
 }
 
 function drawConsent(pop: Population, seed: number): void {

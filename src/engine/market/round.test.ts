@@ -3,7 +3,15 @@ import { ageSegmentation, miniDecision, miniScenario } from '../../../tests/fixt
 import type { KpiBlock, RoundDecision, RoundReport, Segmentation } from '../types';
 import { prepareRound, withSegmentationGroup } from './core';
 import { createMarket, runStudy, simulateRound, type Market } from './market';
-import { accumulateWaste, blockLayout, makeDirectKeys } from './round';
+import {
+  accumulateWaste,
+  blockLayout,
+  cellResponse,
+  makeDirectKeys,
+  responseKeys,
+  ResponseRows,
+  V_COUNT,
+} from './round';
 
 /**
  * Behaviour of one round a marketer would recognise, each with a direction and a size, and the accounting
@@ -426,3 +434,91 @@ describe('many segmentations with carry-over', () => {
   });
 });
 const PINNED_MANY = ['1c1a4b50b68d8b21', '0f87cbd2feb9a914', 'be5c168f1afa07ec'];
+
+describe('response tables', () => {
+  // Round 1 by income (2 segments), round 2 by age (3), round 3 by income again: round 3 has carry-over from
+  // both segmentations, so its table is made per combination of segments (direct mode), numbered by the
+  // mixed-radix code of (income now, income, age) — 12 codes, of which only 6 can occur, because the first two
+  // digits are the same segmentation.
+  const byIncome = miniDecision({
+    segmentation: incomeSegmentation,
+    targets: [1],
+    allocations: [{ channelId: 'social', segment: 1, spend: 300_000 }],
+  });
+  const byAge = miniDecision({ segmentation: ageSegmentation, targets: [0] });
+  const after2 = simulateRound(simulateRound(market0, byIncome).market, byAge).market;
+  const { core, groupIndex } = withSegmentationGroup(after2.core, incomeSegmentation);
+  const plan = prepareRound(core, groupIndex, byIncome).plan;
+  const chunk = simulateRound(after2, byIncome).market.chunks[0];
+
+  it('copies a row whose inputs it has seen: the same bits as computing every row', () => {
+    const channel = plan.channels[0];
+    // Inputs with repeats, and 0 next to −0 (the same under ===, different bits in the aimed field).
+    const inputs: [number, number, number][] = [
+      [1.5, 0.5, 0.25],
+      [0, 0, 0],
+      [1.5, 0.5, 0.25],
+      [-0, 0, 0],
+      [1.5, 0.5, 0.5],
+      [0, 0, 0],
+      [2.25, 0, 1],
+    ];
+    const copied = new Float64Array(inputs.length * V_COUNT);
+    const computed = new Float64Array(inputs.length * V_COUNT);
+    const rows = new ResponseRows(1);
+    inputs.forEach(([m, mb, share], r) => {
+      rows.fill(0, m, mb, share, channel, 0.05, copied, r * V_COUNT);
+      cellResponse(m, mb, share, channel, 0.05, computed, r * V_COUNT);
+    });
+    const bits = (a: Float64Array) => Array.from(new BigUint64Array(a.buffer));
+    expect(bits(copied)).toEqual(bits(computed));
+    expect(Object.is(copied[3 * V_COUNT], -0)).toBe(true);
+    expect(copied[0]).toBe(1.5);
+  });
+
+  it('leaves the rows of combinations no consumer has at zero, and fills the others as cellResponse does', () => {
+    expect(plan.direct).toBe(true);
+    const { keys, table, direct } = responseKeys(chunk, plan);
+    expect(direct).not.toBeNull();
+    const C = plan.channelCount;
+    expect(direct!.combos.length).toBe(12);
+    const present = new Set(Array.from(keys as Uint8Array));
+    expect(present.size).toBe(6);
+    const same = plan.activeGroups.indexOf(plan.groupIndex) + 1; // the current segmentation's digit, again
+    for (let k = 0; k < direct!.combos.length; k++) {
+      const combo = direct!.combos[k];
+      for (let c = 0; c < C; c++) {
+        const row = Array.from(table.subarray((k * C + c) * V_COUNT, (k * C + c + 1) * V_COUNT));
+        if (!present.has(k)) {
+          expect(combo[0]).not.toBe(combo[same]);
+          expect(row.every((v) => v === 0)).toBe(true);
+          continue;
+        }
+        expect(combo[0]).toBe(combo[same]);
+        // The row worked out from scratch: leaked impressions plus each active segmentation's targeted ones.
+        let m = plan.leak[c];
+        let mb = plan.leakBaseline[c];
+        let now = 0;
+        plan.activeGroups.forEach((g, j) => {
+          const at = c * plan.activeSegmentCounts[j] + combo[j + 1];
+          m += plan.activeTargeted[j][at];
+          mb += plan.activeTargetedBaseline[j][at];
+          if (g === plan.groupIndex) now = plan.activeTargeted[j][at];
+        });
+        const expected = new Float64Array(V_COUNT);
+        cellResponse(
+          m,
+          mb,
+          m > 0 ? now / m : 0,
+          plan.channels[c],
+          plan.complaintPerExcessImpression,
+          expected,
+          0,
+        );
+        expect(row).toEqual(Array.from(expected));
+      }
+    }
+    // Social is aimed at the second income segment now and at the young before: some rows have more than the leak.
+    expect(table.some((v, j) => j % V_COUNT === 0 && v > plan.leak[0])).toBe(true);
+  });
+});

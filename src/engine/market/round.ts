@@ -8,7 +8,7 @@ import type { SaturationSpec } from '../types';
 import type { Population } from './population';
 import { fastExp as fastExpBinding } from './fast-exp';
 import { Purpose } from './purposes';
-import { addCellCounts } from './segments';
+import { addBinsOfBytes, addCellCounts, SHORT_CALL } from './segments';
 import {
   consumerKey as consumerKeyBinding,
   roundKey,
@@ -295,6 +295,41 @@ export function cellResponse(
 }
 
 /**
+ * A response table's rows, filled through `cellResponse` once per distinct input: rows of a channel with the same
+ * aimed impressions now and at the baseline and the same targeted share (most rows of a table: every segment a
+ * channel does not target has only the leaked impressions) get a copy of the first such row's numbers — the same
+ * numbers `cellResponse` would write again. Saves most of the saturation curves' `pow` calls of a round.
+ */
+export class ResponseRows {
+  /** Per channel: [m, mBase, targetedShare, offset of the row] of each distinct row so far. */
+  readonly #rows: number[][];
+
+  constructor(channelCount: number) {
+    this.#rows = Array.from({ length: channelCount }, () => []);
+  }
+
+  fill(
+    c: number,
+    m: number,
+    mBase: number,
+    targetedShare: number,
+    channel: PlanChannel,
+    complaintPerExcess: number,
+    out: Float64Array,
+    o: number,
+  ): void {
+    const rows = this.#rows[c];
+    for (let j = 0; j < rows.length; j += 4)
+      if (Object.is(rows[j], m) && Object.is(rows[j + 1], mBase) && Object.is(rows[j + 2], targetedShare)) {
+        out.copyWithin(o, rows[j + 3], rows[j + 3] + V_COUNT);
+        return;
+      }
+    cellResponse(m, mBase, targetedShare, channel, complaintPerExcess, out, o);
+    rows.push(m, mBase, targetedShare, o);
+  }
+}
+
+/**
  * Static utility of brand b for consumer i (everything but awareness, advertising and the outside option).
  * `priceFactor` is the archetype's price-sensitivity multiplier this round.
  */
@@ -344,6 +379,12 @@ export interface DirectKeys {
    */
   readonly counts: Int32Array | null;
   readonly habitSums: Int32Array | null;
+  /**
+   * present[k] = 1 when some consumer of the chunk has key k (null: not known, when the counts are not kept).
+   * A table row of an absent key is never read, so `responseKeys` leaves it at zero: in a game that comes back
+   * to an earlier segmentation most codes of the mixed radix never occur.
+   */
+  readonly present: Uint8Array | null;
 }
 
 /**
@@ -380,9 +421,13 @@ export function makeDirectKeys(
   let keys: Uint8Array | Uint32Array;
   let combos: number[][];
   if (space <= 256) {
-    // The code is the key: one pass per segmentation, keys = keys · S_g + segment_g.
-    const dense = from[0].slice();
-    for (let g = 1; g <= G; g++) appendDigit(dense, from[g], radix[g]);
+    // The code is the key: keys = keys · S_g + segment_g, one segmentation at a time.
+    let dense: Uint8Array = from[0].slice();
+    let codes = radix[0];
+    for (let g = 1; g <= G; g++) {
+      dense = appendDigit(dense, codes, from[g], radix[g]);
+      codes *= radix[g];
+    }
     keys = dense;
     combos = [];
     for (let code = 0; code < space; code++) {
@@ -405,19 +450,38 @@ export function makeDirectKeys(
   const A = plan.archetypeCount;
   const C = plan.channelCount;
   const blocks = Math.ceil(n / BLOCK_SIZE);
-  if (blocks * K * A * (1 + C) > maxKept) return { from, keys, combos, order, counts: null, habitSums: null };
+  if (blocks * K * A * (1 + C) > maxKept)
+    return { from, keys, combos, order, counts: null, habitSums: null, present: null };
   const counts = new Int32Array(blocks * K * A);
   const habitSums = new Int32Array(blocks * K * A * C);
   for (let block = 0; block < blocks; block++) {
     const start = block * BLOCK_SIZE;
     addCellCounts(pop, keys, start, Math.min(n, start + BLOCK_SIZE), K * A * block, A, counts, habitSums);
   }
-  return { from, keys, combos, order, counts, habitSums };
+  const present = new Uint8Array(K);
+  for (let j = 0; j < counts.length; j++) if (counts[j] > 0) present[((j / A) | 0) % K] = 1;
+  return { from, keys, combos, order, counts, habitSums, present };
 }
 
-/** code[i] = code[i] · radix + digit[i]: one more segmentation in the mixed-radix codes (a loop of its own, so it is compiled once for every segmentation). */
-function appendDigit(code: Uint8Array, digit: Uint8Array, radix: number): void {
-  for (let i = 0; i < code.length; i++) code[i] = code[i] * radix + digit[i];
+/**
+ * code · radix + digit for every consumer, as a fresh array (codes below `codes`, all results below 256). It is
+ * done with `addBinsOfBytes` — twice a table look-up, × radix and then + digit — because that loop has already
+ * been compiled for the segment assignments: a loop of its own would run its first tens of thousands of
+ * consumers in the interpreter in the first round that needs it.
+ */
+function appendDigit(code: Uint8Array, codes: number, digit: Uint8Array, radix: number): Uint8Array {
+  const times = new Uint8Array(256);
+  for (let x = 0; x < codes; x++) times[x] = x * radix;
+  const plus = new Uint8Array(256);
+  for (let x = 0; x < radix; x++) plus[x] = x;
+  const out = new Uint8Array(code.length);
+  const n = code.length;
+  for (let from = 0; from < n; from += SHORT_CALL) {
+    const to = from + SHORT_CALL < n ? from + SHORT_CALL : n;
+    addBinsOfBytes(out, times, code, 0, from, to);
+    addBinsOfBytes(out, plus, digit, 0, from, to);
+  }
+  return out;
 }
 
 /**
@@ -488,7 +552,10 @@ export function responseKeys(
   const direct = directKeysOf(chunk.population, seg, assigned, plan);
   const combos = direct.combos;
   const table = new Float64Array(combos.length * C * V_COUNT);
+  const seen = new ResponseRows(C);
+  const present = direct.present;
   for (let k = 0; k < combos.length; k++) {
+    if (present !== null && present[k] === 0) continue;
     const combo = combos[k];
     for (let c = 0; c < C; c++) {
       let m = plan.leak[c];
@@ -500,7 +567,8 @@ export function responseKeys(
         mb += plan.activeTargetedBaseline[g][j];
         if (g === currentActive) targetedNow = plan.activeTargeted[g][j];
       }
-      cellResponse(
+      seen.fill(
+        c,
         m,
         mb,
         m > 0 ? targetedNow / m : 0,

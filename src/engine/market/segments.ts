@@ -69,8 +69,11 @@ export function assignSegments(
         // Integer columns (age, tier, habits, recency, frequency): each stored value's bin is looked up in a
         // table made with the same comparisons, so the result is the same and each consumer costs one read.
         const table = binTable(arr instanceof Uint8Array ? 256 : 65536, scale, thresholds, stride);
-        if (arr instanceof Uint8Array) addBinsOfBytes(out, table, arr, off);
-        else addBinsOfWords(out, table, arr, off);
+        for (let from = 0; from < n; from += SHORT_CALL) {
+          const to = Math.min(n, from + SHORT_CALL);
+          if (arr instanceof Uint8Array) addBinsOfBytes(out, table, arr, off, from, to);
+          else addBinsOfWords(out, table, arr, off, from, to);
+        }
       } else for (let i = 0; i < n; i++) out[i] += binOf(arr[off + i] * scale, thresholds) * stride;
       stride *= thresholds.length + 1;
     }
@@ -111,12 +114,33 @@ export function assignSegments(
  * out[i] += table[column[offset + i]] over the slice, one function per column type: each stays monomorphic, and
  * a second split runs code already compiled for the first instead of a loop the compiler has not seen yet.
  */
-function addBinsOfBytes(out: Uint8Array, table: Uint8Array, column: Uint8Array, offset: number): void {
-  for (let i = 0; i < out.length; i++) out[i] += table[column[offset + i]];
+export function addBinsOfBytes(
+  out: Uint8Array,
+  table: Uint8Array,
+  column: Uint8Array,
+  offset: number,
+  from: number,
+  to: number,
+): void {
+  for (let i = from; i < to; i++) out[i] += table[column[offset + i]];
 }
-function addBinsOfWords(out: Uint8Array, table: Uint8Array, column: Uint16Array, offset: number): void {
-  for (let i = 0; i < out.length; i++) out[i] += table[column[offset + i]];
+function addBinsOfWords(
+  out: Uint8Array,
+  table: Uint8Array,
+  column: Uint16Array,
+  offset: number,
+  from: number,
+  to: number,
+): void {
+  for (let i = from; i < to; i++) out[i] += table[column[offset + i]];
 }
+
+/**
+ * Consumers per call of the per-consumer loops here. V8 compiles a hot function as a whole when it is next
+ * called; a loop still running in its first, long call is compiled again on stack replacement, and that code
+ * serves that call only — the next round would start in slow code again. Calls this short end soon enough.
+ */
+export const SHORT_CALL = 256;
 
 /** Bin × stride of every stored value 0 … size − 1 of an integer column (value × scale against the thresholds). */
 function binTable(size: number, scale: number, thresholds: readonly number[], stride: number): Uint8Array {
@@ -149,7 +173,19 @@ export function countSegmentCells(
   // Integer accumulators: small integers never allocate, even before the code is optimised.
   const counts = new Int32Array(cells);
   const habitSums = new Int32Array(cells * C);
-  addCellCounts(pop, assignments, 0, pop.count, 0, archetypeCount, counts, habitSums);
+  // In short calls, so that the loop is compiled as a function the first time (later rounds call it again),
+  // rather than only on stack replacement in one long call.
+  for (let from = 0; from < pop.count; from += SHORT_CALL)
+    addCellCounts(
+      pop,
+      assignments,
+      from,
+      Math.min(pop.count, from + SHORT_CALL),
+      0,
+      archetypeCount,
+      counts,
+      habitSums,
+    );
   const out = new Float64Array(cells * (1 + C));
   out.set(counts);
   out.set(habitSums, cells);
