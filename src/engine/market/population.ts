@@ -548,11 +548,15 @@ function drawPurchases(
     const a = pArchetype[i];
     const f = pFrequency[i];
     const r = pRecencyDays[i];
-    const logFrequency = f < LOG1P_TABLE_SIZE ? LOG1P_FREQUENCY[f] : log1p(f);
+    // The block's first consumer always takes log1p, which gives the number in the table (made with the same
+    // log1p of the same argument): a call first reached in compiled code — a recency past the table, one consumer
+    // in thousands — throws the compiled function away, and a worker with 500,000 consumers met one every time.
+    const first = i === b0;
+    const logFrequency = f < LOG1P_TABLE_SIZE && !first ? LOG1P_FREQUENCY[f] : log1p(f);
     // r / 30 worked out for every consumer, not only past the table: a division first met with a whole result
     // is compiled as an integer division, and the next fractional one would throw the compiled loop away.
     const months = r / 30;
-    const logRecency = r < LOG1P_TABLE_SIZE ? LOG1P_RECENCY[r] : log1p(months);
+    const logRecency = r < LOG1P_TABLE_SIZE && !first ? LOG1P_RECENCY[r] : log1p(months);
     pPropensity[i] = fp * (logFrequency - tLogMeanFrequency[a]) - rp * (logRecency - tLogMeanRecency[a]);
   }
 }

@@ -638,19 +638,21 @@ const V_PRIVACY_COMPLAINTS = V.privacyComplaints;
 const V_REACH = V.reach;
 
 /**
- * Direct mode only: waste, aimed spend and risky spend per cell and channel, from each block's counts and habit
- * sums per (combination, archetype) — Σ_i (m − habit_i·delivered) = n·m − delivered·Σ habit — visiting the
- * combinations in the order of their segments (not their numbering in the chunk), so the sums never depend on
- * the chunking. Table mode gets the same from the segmentation's cell totals in `prepareRound`.
+ * Direct mode only (in table mode, `direct` null, it does nothing): waste, aimed spend and risky spend per cell
+ * and channel, from each block's counts and habit sums per (combination, archetype) — Σ_i (m − habit_i·delivered)
+ * = n·m − delivered·Σ habit — visiting the combinations in the order of their segments (not their numbering in
+ * the chunk), so the sums never depend on the chunking. Table mode gets the same from the segmentation's cell
+ * totals in `prepareRound`.
  */
 export function accumulateWaste(
   pop: Population,
-  direct: DirectKeys,
+  direct: DirectKeys | null,
   table: Float64Array,
   plan: RoundPlan,
   layout: BlockLayout,
   sums: Float64Array,
 ): void {
+  if (direct === null) return;
   const C = plan.channelCount;
   const A = plan.archetypeCount;
   const { combos, order } = direct;
@@ -662,39 +664,78 @@ export function accumulateWaste(
   const cellFields = layout.cellFields;
   const cpaOf = Float64Array.from(plan.channels, (ch) => ch.costPerAimedImpression);
   const riskOf = Float64Array.from(plan.channels, (ch) => ch.riskFactor);
+  const segmentOf = Int32Array.from(order, (k) => combos[k][0]);
   const blocks = sums.length / layout.size;
   for (let block = 0; block < blocks; block++) {
-    const blockBase = block * layout.size;
-    const channelBase = blockBase + layout.channelOffset;
     if (!kept) {
       counts.fill(0);
       habitSums.fill(0);
       const from = block * BLOCK_SIZE;
       addCellCounts(pop, direct.keys, from, Math.min(pop.count, from + BLOCK_SIZE), 0, A, counts, habitSums);
     }
-    const base = kept ? block * K * A : 0;
-    for (let o = 0; o < K; o++) {
-      const k = order[o];
-      const s = combos[k][0];
-      for (let a = 0; a < A; a++) {
-        const ka = base + k * A + a;
-        const count = counts[ka];
-        if (count === 0) continue;
-        const cb = blockBase + (s * A + a) * cellFields;
-        for (let c = 0; c < C; c++) {
-          const t = (k * C + c) * V_STRIDE;
-          const m = table[t + V_AIMED];
-          if (m <= 0) continue;
-          const aimed = count * m;
-          const waste = aimed - (table[t + V_DELIVERED_NOT_OVER] * habitSums[ka * C + c]) / 255;
-          const hb = channelBase + c * CHANNEL_STRIDE;
-          sums[hb + CHANNEL_WASTED_IMPRESSIONS] += waste;
-          sums[hb + CHANNEL_AIMED_IMPRESSIONS] += aimed;
-          const cpa = cpaOf[c];
-          sums[cb + CELL_WASTED_SPEND] += cpa * waste;
-          sums[cb + CELL_AIMED_SPEND] += cpa * aimed;
-          sums[cb + CELL_RISKY_SPEND] += cpa * aimed * riskOf[c];
-        }
+    blockWaste(
+      order,
+      segmentOf,
+      counts,
+      habitSums,
+      kept ? block * K * A : 0,
+      table,
+      cpaOf,
+      riskOf,
+      sums,
+      block * layout.size,
+      layout.channelOffset,
+      cellFields,
+      A,
+      C,
+    );
+  }
+}
+
+/**
+ * One block's part of `accumulateWaste` (`segmentOf[o]`: the current segment of the o-th combination in order).
+ * A function of its own, called block by block, so that V8 compiles it whole in the first round that needs it
+ * rather than the loop over blocks on stack replacement.
+ */
+function blockWaste(
+  order: Int32Array,
+  segmentOf: Int32Array,
+  counts: Int32Array,
+  habitSums: Int32Array,
+  base: number,
+  table: Float64Array,
+  cpaOf: Float64Array,
+  riskOf: Float64Array,
+  sums: Float64Array,
+  blockBase: number,
+  channelOffset: number,
+  cellFields: number,
+  A: number,
+  C: number,
+): void {
+  const channelBase = blockBase + channelOffset;
+  const K = order.length;
+  for (let o = 0; o < K; o++) {
+    const k = order[o];
+    const s = segmentOf[o];
+    for (let a = 0; a < A; a++) {
+      const ka = base + k * A + a;
+      const count = counts[ka];
+      if (count === 0) continue;
+      const cb = blockBase + (s * A + a) * cellFields;
+      for (let c = 0; c < C; c++) {
+        const t = (k * C + c) * V_STRIDE;
+        const m = table[t + V_AIMED];
+        if (m <= 0) continue;
+        const aimed = count * m;
+        const waste = aimed - (table[t + V_DELIVERED_NOT_OVER] * habitSums[ka * C + c]) / 255;
+        const hb = channelBase + c * CHANNEL_STRIDE;
+        sums[hb + CHANNEL_WASTED_IMPRESSIONS] += waste;
+        sums[hb + CHANNEL_AIMED_IMPRESSIONS] += aimed;
+        const cpa = cpaOf[c];
+        sums[cb + CELL_WASTED_SPEND] += cpa * waste;
+        sums[cb + CELL_AIMED_SPEND] += cpa * aimed;
+        sums[cb + CELL_RISKY_SPEND] += cpa * aimed * riskOf[c];
       }
     }
   }
@@ -727,7 +768,9 @@ export function simulateChunk(
   const { keys, table, direct } = responseKeys(chunk, plan);
   const layout = blockLayout(plan);
   const sums = new Float64Array(Math.ceil(n / BLOCK_SIZE) * layout.size);
-  if (direct) accumulateWaste(pop, direct, table, plan, layout, sums);
+  // Called in table mode too (it returns at once): a call first reached in compiled code, in the first round
+  // with carry-over from another segmentation, would throw the compiled function away.
+  accumulateWaste(pop, direct, table, plan, layout, sums);
   const next: ConsumerState = {
     awareness: new Float32Array(n),
     lastBrand: new Uint8Array(n),
