@@ -111,7 +111,7 @@ export function assignSegments(
 }
 
 /*
- * out[i] += table[column[offset + i]] over the slice, one function per column type: each stays monomorphic, and
+ * out[i] += table[column[offset + i]] for i = from … to − 1, one function per column type: each stays monomorphic, and
  * a second split runs code already compiled for the first instead of a loop the compiler has not seen yet.
  */
 export function addBinsOfBytes(
