@@ -623,8 +623,8 @@ export function prepareRound(
   }
 
   const table = new Float64Array(direct ? 0 : C * S * V_COUNT);
-  const rows = new ResponseRows(C);
-  if (!direct)
+  if (!direct) {
+    const rows = new ResponseRows(C);
     for (let c = 0; c < C; c++)
       for (let s = 0; s < S; s++) {
         const t = currentTargeted[c * S + s];
@@ -641,6 +641,7 @@ export function prepareRound(
           (s * C + c) * V_COUNT,
         );
       }
+  }
 
   // Waste in table mode: Σ_i (m − habit_i·delivered) = n·m − delivered·Σ habit over a cell, all per channel.
   let analytic: Float64Array | null = null;
