@@ -236,6 +236,17 @@ async function main() {
     let market!: Market;
     const generation = measure(() => (market = createMarket(scenario)), Math.min(RUNS, 3));
     put('population generation: wall (cpu)', size, `${ms(generation.wall)} (${ms(generation.cpu)})`);
+    // The four observable columns the model never reads are drawn on first use (population.ts), so generation
+    // above leaves them out; here is what a segmentation, study or sample on them adds the first time.
+    const observables = median(
+      Array.from({ length: Math.min(RUNS, 3) }, () => {
+        const fresh = createMarket(scenario);
+        return time(() => {
+          for (const chunk of fresh.chunks) void chunk.population.income;
+        });
+      }),
+    );
+    put('gender, city tier, income, spend: drawn on first use', size, ms(observables));
 
     // Warm the JIT with a whole game (both segmentations, table and carry-over modes), then play two rounds so
     // the round below has carry-over to work with.

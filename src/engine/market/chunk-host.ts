@@ -43,31 +43,6 @@ export interface ChunkHost {
   handle(request: HostRequest, progress?: (fraction: number) => void): HostReply;
 }
 
-function populationBytes(pop: Population): number {
-  let bytes = 0;
-  const columns = [
-    pop.archetype,
-    pop.age,
-    pop.female,
-    pop.cityTier,
-    pop.income,
-    pop.habits,
-    pop.recencyDays,
-    pop.frequency,
-    pop.monetary,
-    pop.priceSensitivity,
-    pop.valueOrientation,
-    pop.idealX,
-    pop.idealY,
-    pop.responsiveness,
-    pop.loyalty,
-    pop.consent,
-    pop.propensity,
-  ];
-  for (const c of columns) bytes += c.byteLength;
-  return bytes;
-}
-
 export function createChunkHost(): ChunkHost {
   let scenario: Scenario | null = null;
   let population: Population | null = null;
@@ -98,7 +73,7 @@ export function createChunkHost(): ChunkHost {
           channelIds = scenario.channels.map((c) => c.id);
           states = [made.chunk.state];
           assignments.clear();
-          return { op: 'open', counts: made.counts, bytes: populationBytes(population) };
+          return { op: 'open', counts: made.counts, bytes: population.byteLength() };
         }
         case 'assign': {
           if (!population || !scenario) throw new Error('the market slice is not open');

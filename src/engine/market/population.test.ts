@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { miniScenario } from '../../../tests/fixtures/mini-scenario';
+import { miniDecision, miniScenario } from '../../../tests/fixtures/mini-scenario';
 import { exp } from '../math';
 import { DEFAULT_MODEL_COEFFICIENTS, resolveCoefficients } from './coefficients';
 import { fastExp } from './fast-exp';
+import { createMarket, simulateRound } from './market';
 import {
   generatePopulation,
   hasConsented,
@@ -15,7 +16,7 @@ const coefficients = resolveCoefficients(miniScenario);
 const N = miniScenario.population.size;
 const whole = generatePopulation(miniScenario, coefficients, 7, 0, N);
 
-type Column = Exclude<keyof Population, 'start' | 'count' | 'channelCount'>;
+type Column = Exclude<keyof Population, 'start' | 'count' | 'channelCount' | 'byteLength'>;
 const COLUMNS: Column[] = [
   'archetype',
   'age',
@@ -59,6 +60,40 @@ describe('generatePopulation', () => {
         Array.from(whole.responsiveness.subarray(c * N + 5000, c * N + 13000)),
       );
     }
+  });
+
+  it('draws gender, city tier, income and spend on first use, the same bits as when they were drawn up front', () => {
+    // FNV-1a (32-bit) of each column's bytes, recorded from commit 2698fc5, which drew these four columns with
+    // the rest: drawing them later, from the same keyed stream, must not change a bit.
+    const fnv1a = (column: ArrayBufferView): string => {
+      const bytes = new Uint8Array(column.buffer, column.byteOffset, column.byteLength);
+      let h = 0x811c9dc5;
+      for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
+      return h.toString(16);
+    };
+    const fresh = generatePopulation(miniScenario, coefficients, 7, 0, N);
+    expect(fnv1a(fresh.income)).toBe('315764e8'); // read first: draws all four
+    expect([fnv1a(fresh.female), fnv1a(fresh.cityTier), fnv1a(fresh.monetary)]).toEqual([
+      '943afd52',
+      'b3e70ff1',
+      '48a8d6f3',
+    ]);
+    expect([fresh.income[0], fresh.monetary[12345]]).toEqual([3271.61669921875, 135.7902069091797]);
+    const slice = generatePopulation(miniScenario, coefficients, 7, 5000, 13000);
+    expect(fnv1a(slice.monetary)).toBe('20ddab61');
+    expect(fnv1a(slice.female)).toBe('ccff303');
+  });
+
+  it('leaves the four columns undrawn through generation and rounds that do not read them', () => {
+    const pendingOf = (pop: Population) => (pop as unknown as { pending: unknown }).pending;
+    let market = createMarket({ ...miniScenario, population: { ...miniScenario.population, size: 2000 } });
+    const pop = market.chunks[0].population;
+    expect(pendingOf(pop)).not.toBeNull();
+    for (let r = 0; r < 2; r++) market = simulateRound(market, miniDecision()).market; // segments by age
+    expect(pop.byteLength()).toBe(2000 * populationBytesPerConsumer(4));
+    expect(pendingOf(pop)).not.toBeNull();
+    void observableColumn(pop, 'cityTier', []);
+    expect(pendingOf(pop)).toBeNull();
   });
 
   it('changes with the seed', () => {

@@ -33,6 +33,10 @@ const streamUniformOpen = streamUniformOpenBinding;
  * Per-channel columns are channel-major: channel c of consumer i is at `c * count + i`.
  * Memory: 52 + 5·C bytes per consumer for C channels (82 bytes with 6 channels).
  *
+ * Four observable columns that the model itself never reads — gender, city tier, income and spend per purchase —
+ * are drawn on first use (see `female`): only a segmentation, a study or a sample on them needs them, so most
+ * games never pay for them. Being keyed draws, they are the same numbers whenever they are drawn.
+ *
  * A class rather than an object literal (as is the archetype table): V8 widens a literal's field types the second
  * time the literal runs, which would throw away the generation code compiled for the first market as soon as a
  * second one is made (a page's second game, a worker's second scenario).
@@ -47,12 +51,21 @@ export class Population {
   // Observable
   /** Years. */
   declare age: Uint8Array;
-  /** 1 = female. */
-  declare female: Uint8Array;
+  /** 1 = female (drawn on first use, as are `cityTier`, `income` and `monetary`). */
+  get female(): Uint8Array {
+    if (this.pending !== null) this.drawPending();
+    return this.femaleColumn;
+  }
   /** City tier 1..4. */
-  declare cityTier: Uint8Array;
+  get cityTier(): Uint8Array {
+    if (this.pending !== null) this.drawPending();
+    return this.cityTierColumn;
+  }
   /** Monthly income, currency. */
-  declare income: Float32Array;
+  get income(): Float32Array {
+    if (this.pending !== null) this.drawPending();
+    return this.incomeColumn;
+  }
   /** Channel habit 0..1 stored as 0..255 (value = byte / 255), channel-major. */
   declare habits: Uint8Array;
   /** Days since the last category purchase before the game. */
@@ -60,7 +73,10 @@ export class Population {
   /** Category purchases in the year before the game. */
   declare frequency: Uint16Array;
   /** Mean spend per category purchase before the game, currency. */
-  declare monetary: Float32Array;
+  get monetary(): Float32Array {
+    if (this.pending !== null) this.drawPending();
+    return this.monetaryColumn;
+  }
   // Latent
   /** Coefficient on price / reference price in utility. */
   declare priceSensitivity: Float32Array;
@@ -84,20 +100,26 @@ export class Population {
    * log1p(mean recency/30))`, so heavy and recent buyers buy more often — what makes RFM worth segmenting on.
    */
   declare propensity: Float32Array;
+  // The columns drawn on first use, and what drawing them needs (null once they are drawn).
+  private declare femaleColumn: Uint8Array;
+  private declare cityTierColumn: Uint8Array;
+  private declare incomeColumn: Float32Array;
+  private declare monetaryColumn: Float32Array;
+  private declare pending: PendingDraws | null;
 
-  constructor(start: number, n: number, C: number) {
+  constructor(start: number, n: number, C: number, pending: PendingDraws) {
     this.start = start;
     this.count = n;
     this.channelCount = C;
     this.archetype = new Uint8Array(n);
     this.age = new Uint8Array(n);
-    this.female = new Uint8Array(n);
-    this.cityTier = new Uint8Array(n);
-    this.income = new Float32Array(n);
+    this.femaleColumn = new Uint8Array(n);
+    this.cityTierColumn = new Uint8Array(n);
+    this.incomeColumn = new Float32Array(n);
     this.habits = new Uint8Array(n * C);
     this.recencyDays = new Uint16Array(n);
     this.frequency = new Uint16Array(n);
-    this.monetary = new Float32Array(n);
+    this.monetaryColumn = new Float32Array(n);
     this.priceSensitivity = new Float32Array(n);
     this.valueOrientation = new Float32Array(3 * n);
     this.idealX = new Float32Array(n);
@@ -106,6 +128,58 @@ export class Population {
     this.loyalty = new Float32Array(n);
     this.consent = new Uint32Array(n);
     this.propensity = new Float32Array(n);
+    this.pending = pending;
+  }
+
+  /** Bytes held by the slice's columns (drawn or not: all are allocated with the slice). */
+  byteLength(): number {
+    let bytes = 0;
+    for (const column of [
+      this.archetype,
+      this.age,
+      this.femaleColumn,
+      this.cityTierColumn,
+      this.incomeColumn,
+      this.habits,
+      this.recencyDays,
+      this.frequency,
+      this.monetaryColumn,
+      this.priceSensitivity,
+      this.valueOrientation,
+      this.idealX,
+      this.idealY,
+      this.responsiveness,
+      this.loyalty,
+      this.consent,
+      this.propensity,
+    ])
+      bytes += column.byteLength;
+    return bytes;
+  }
+
+  private drawPending(): void {
+    const pending = this.pending as PendingDraws;
+    this.pending = null;
+    drawObservables(
+      pending,
+      this.archetype,
+      this.start,
+      this.femaleColumn,
+      this.cityTierColumn,
+      this.incomeColumn,
+      this.monetaryColumn,
+    );
+  }
+}
+
+/** What drawing a slice's observable columns on first use needs: the archetype table and the population stream. */
+class PendingDraws {
+  declare table: ArchetypeTable;
+  declare populationKey: number;
+
+  constructor(table: ArchetypeTable, populationKey: number) {
+    this.table = table;
+    this.populationKey = populationKey;
   }
 }
 
@@ -318,6 +392,7 @@ const GENERATION_BLOCK = 256;
  * - value orientation: each dimension m_k + z_k·√(m_k(1 − m_k)/(concentration + 1)) floored at 0, then scaled
  *   to sum to 1 (a normal approximation of a Dirichlet with those means and concentration);
  * - ideal point = (x + sd·z₁, y + sd·z₂) clamped to the map [0, 10]².
+ * Gender, city tier, income and monetary are drawn when first read (`drawObservables`), the rest here.
  * The work runs attribute by attribute over blocks of consumers: small loops that JavaScript engines optimise
  * quickly, so a first game starts fast. A block's standard normals are drawn first, all in one loop
  * (`drawNormals`), and the attribute loops read them from scratch.
@@ -334,18 +409,18 @@ export function generatePopulation(
   const n = end - start;
   if (!(Number.isInteger(start) && Number.isInteger(end) && n >= 0))
     throw new RangeError(`generatePopulation: bad slice ${start}…${end}`);
-  const pop: Population = new Population(start, n, C);
+  const populationKey = roundKey(seed, 0, Purpose.population);
+  const pop: Population = new Population(start, n, C, new PendingDraws(t, populationKey));
   const keys = new Float64Array(GENERATION_BLOCK);
   const normals = new Float64Array(NORMAL_PURPOSES.length * GENERATION_BLOCK);
-  const populationKey = roundKey(seed, 0, Purpose.population);
   for (let b0 = 0; b0 < n; b0 += GENERATION_BLOCK) {
     const b1 = Math.min(n, b0 + GENERATION_BLOCK);
     drawKeys(keys, populationKey, start + b0, b1 - b0);
     drawNormals(keys, b1 - b0, normals);
     drawArchetypes(pop, t, keys, b0, b1);
-    drawDemographics(pop, t, keys, normals, b0, b1);
+    drawAges(pop, t, normals, b0, b1);
     for (let c = 0; c < C; c++) drawChannel(pop, t, keys, b0, b1, c);
-    drawPurchases(pop, t, keys, normals, b0, b1, coefficients);
+    drawPurchases(pop, t, keys, b0, b1, coefficients);
     drawValues(pop, t, normals, b0, b1);
     drawPositions(pop, t, normals, b0, b1);
   }
@@ -360,8 +435,6 @@ export function generatePopulation(
  */
 const NORMAL_PURPOSES = Int32Array.of(
   Purpose.age,
-  Purpose.income,
-  Purpose.monetary,
   Purpose.priceSensitivity,
   Purpose.valueFunctional,
   Purpose.valueEmotional,
@@ -371,15 +444,13 @@ const NORMAL_PURPOSES = Int32Array.of(
   Purpose.loyalty,
 );
 const NORMAL_AGE = 0 * GENERATION_BLOCK;
-const NORMAL_INCOME = 1 * GENERATION_BLOCK;
-const NORMAL_MONETARY = 2 * GENERATION_BLOCK;
-const NORMAL_PRICE_SENSITIVITY = 3 * GENERATION_BLOCK;
-const NORMAL_FUNCTIONAL = 4 * GENERATION_BLOCK;
-const NORMAL_EMOTIONAL = 5 * GENERATION_BLOCK;
-const NORMAL_SOCIAL = 6 * GENERATION_BLOCK;
-const NORMAL_IDEAL_X = 7 * GENERATION_BLOCK;
-const NORMAL_IDEAL_Y = 8 * GENERATION_BLOCK;
-const NORMAL_LOYALTY = 9 * GENERATION_BLOCK;
+const NORMAL_PRICE_SENSITIVITY = 1 * GENERATION_BLOCK;
+const NORMAL_FUNCTIONAL = 2 * GENERATION_BLOCK;
+const NORMAL_EMOTIONAL = 3 * GENERATION_BLOCK;
+const NORMAL_SOCIAL = 4 * GENERATION_BLOCK;
+const NORMAL_IDEAL_X = 5 * GENERATION_BLOCK;
+const NORMAL_IDEAL_Y = 6 * GENERATION_BLOCK;
+const NORMAL_LOYALTY = 7 * GENERATION_BLOCK;
 
 /**
  * Every standard normal the block's consumers need, draw by draw, into `normals` (see NORMAL_PURPOSES).
@@ -431,27 +502,13 @@ function drawArchetypes(
   }
 }
 
-function drawDemographics(
-  pop: Population,
-  t: ArchetypeTable,
-  keys: Float64Array,
-  normals: Float64Array,
-  b0: number,
-  b1: number,
-): void {
+function drawAges(pop: Population, t: ArchetypeTable, normals: Float64Array, b0: number, b1: number): void {
   const pAge = pop.age;
   const pArchetype = pop.archetype;
-  const pCityTier = pop.cityTier;
-  const pFemale = pop.female;
-  const pIncome = pop.income;
   const tAgeMax = t.ageMax;
   const tAgeMean = t.ageMean;
   const tAgeMin = t.ageMin;
   const tAgeSd = t.ageSd;
-  const tFemale = t.female;
-  const tIncomeMedian = t.incomeMedian;
-  const tIncomeSigma = t.incomeSigma;
-  const tTierCumulative = t.tierCumulative;
   for (let i = b0; i < b1; i++) {
     const a = pArchetype[i];
     const age = tAgeMean[a] + tAgeSd[a] * normals[NORMAL_AGE + i - b0];
@@ -461,17 +518,38 @@ function drawDemographics(
     const hi = tAgeMax[a];
     pAge[i] = roundHalfUp(age < lo ? lo : age > hi ? hi : age);
   }
-  for (let i = b0; i < b1; i++) {
-    const a = pArchetype[i];
-    pFemale[i] = streamUniform(keys[i - b0], Purpose.female) < tFemale[a] ? 1 : 0;
-    const u = streamUniform(keys[i - b0], Purpose.cityTier);
-    let k = 0;
-    while (k < 3 && u >= tTierCumulative[a * 4 + k]) k++;
-    pCityTier[i] = k + 1;
-  }
-  for (let i = b0; i < b1; i++) {
-    const a = pArchetype[i];
-    pIncome[i] = tIncomeMedian[a] * fastExp(tIncomeSigma[a] * normals[NORMAL_INCOME + i - b0]);
+}
+
+/**
+ * Draws a slice's gender, city tier, income and spend per purchase (the columns `Population` draws on first use)
+ * from the same population stream and with the same arithmetic as the other attributes, block by block.
+ */
+function drawObservables(
+  pending: PendingDraws,
+  archetype: Uint8Array,
+  start: number,
+  female: Uint8Array,
+  cityTier: Uint8Array,
+  income: Float32Array,
+  monetary: Float32Array,
+): void {
+  const t = pending.table;
+  const n = archetype.length;
+  const keys = new Float64Array(GENERATION_BLOCK);
+  for (let b0 = 0; b0 < n; b0 += GENERATION_BLOCK) {
+    const b1 = Math.min(n, b0 + GENERATION_BLOCK);
+    drawKeys(keys, pending.populationKey, start + b0, b1 - b0);
+    for (let i = b0; i < b1; i++) {
+      const a = archetype[i];
+      const key = keys[i - b0];
+      female[i] = streamUniform(key, Purpose.female) < t.female[a] ? 1 : 0;
+      const u = streamUniform(key, Purpose.cityTier);
+      let k = 0;
+      while (k < 3 && u >= t.tierCumulative[a * 4 + k]) k++;
+      cityTier[i] = k + 1;
+      income[i] = t.incomeMedian[a] * fastExp(t.incomeSigma[a] * streamNormal(key, Purpose.income));
+      monetary[i] = t.monetaryMean[a] * fastExp(0.4 * streamNormal(key, Purpose.monetary) - 0.08);
+    }
   }
 }
 
@@ -511,20 +589,17 @@ function drawPurchases(
   pop: Population,
   t: ArchetypeTable,
   keys: Float64Array,
-  normals: Float64Array,
   b0: number,
   b1: number,
   coefficients: ModelCoefficients,
 ): void {
   const pArchetype = pop.archetype;
   const pFrequency = pop.frequency;
-  const pMonetary = pop.monetary;
   const pPropensity = pop.propensity;
   const pRecencyDays = pop.recencyDays;
   const tFrequencyMean = t.frequencyMean;
   const tLogMeanFrequency = t.logMeanFrequency;
   const tLogMeanRecency = t.logMeanRecency;
-  const tMonetaryMean = t.monetaryMean;
   const tPoissonCdf = t.poissonCdf;
   const tRecencyMean = t.recencyMean;
   for (let i = b0; i < b1; i++) {
@@ -537,10 +612,6 @@ function drawPurchases(
     const lambda = tFrequencyMean[a];
     const z = lambda > 60 ? streamNormal(keys[i - b0], Purpose.frequencyNormal) : 0;
     pFrequency[i] = poisson(lambda, tPoissonCdf[a], streamUniformOpen(keys[i - b0], Purpose.frequency), z);
-  }
-  for (let i = b0; i < b1; i++) {
-    const a = pArchetype[i];
-    pMonetary[i] = tMonetaryMean[a] * fastExp(0.4 * normals[NORMAL_MONETARY + i - b0] - 0.08);
   }
   const fp = coefficients.frequencyPropensity;
   const rp = coefficients.recencyPropensity;
