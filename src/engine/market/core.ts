@@ -312,48 +312,52 @@ function initialStateBlock(
   // hash4(seed, 0, i, initialBrand) with its (seed, round) half worked out once.
   const prefix = hash4Prefix(seed, 0);
   const start = pop.start;
-  for (let i = from; i < to; i++) {
-    const a = pArchetype[i];
-    const aware = ourAwareness[a];
-    sAwareness[i] = aware;
-    counts[a * (B + 1)] += 1;
-    if (pFrequency[i] === 0) continue;
-    const ps = pPriceSensitivity[i];
-    const ix = pIdealX[i];
-    const iy = pIdealY[i];
-    let total = 0;
-    for (let b = 0; b < B; b++) {
-      const aw = b === 0 ? aware : cAwareness[b * A + a];
-      let w = 0;
-      if (aw > 0) {
-        const pb = b << 2;
-        const dx = brandPack[pb] - ix;
-        const dy = brandPack[pb + 1] - iy;
-        const v =
-          brandPack[pb + 2] -
-          cDistanceWeight * (dx * dx + dy * dy) -
-          ps * brandPack[pb + 3] +
-          cValueFitWeight * pValueOrientation[emphasisOffset[b] + i];
-        w = aw * fastExp(v);
+  // In a loop that runs once: no second compile by on-stack replacement (“Loops that run once”, round.ts).
+  for (;;) {
+    for (let i = from; i < to; i++) {
+      const a = pArchetype[i];
+      const aware = ourAwareness[a];
+      sAwareness[i] = aware;
+      counts[a * (B + 1)] += 1;
+      if (pFrequency[i] === 0) continue;
+      const ps = pPriceSensitivity[i];
+      const ix = pIdealX[i];
+      const iy = pIdealY[i];
+      let total = 0;
+      for (let b = 0; b < B; b++) {
+        const aw = b === 0 ? aware : cAwareness[b * A + a];
+        let w = 0;
+        if (aw > 0) {
+          const pb = b << 2;
+          const dx = brandPack[pb] - ix;
+          const dy = brandPack[pb + 1] - iy;
+          const v =
+            brandPack[pb + 2] -
+            cDistanceWeight * (dx * dx + dy * dy) -
+            ps * brandPack[pb + 3] +
+            cValueFitWeight * pValueOrientation[emphasisOffset[b] + i];
+          w = aw * fastExp(v);
+        }
+        weights[b] = w;
+        total += w;
       }
-      weights[b] = w;
-      total += w;
-    }
-    if (!(total > 0)) continue;
-    // = hashUniform(seed, 0, start + i, Purpose.initialBrand) · total
-    const target = (hash4Rest(prefix, start + i, PURPOSE_INITIAL_BRAND) / 4294967296) * total;
-    let running = 0;
-    let chosen = B - 1;
-    for (let b = 0; b < B; b++) {
-      running += weights[b];
-      if (target < running) {
-        chosen = b;
-        break;
+      if (!(total > 0)) continue;
+      // = hashUniform(seed, 0, start + i, Purpose.initialBrand) · total
+      const target = (hash4Rest(prefix, start + i, PURPOSE_INITIAL_BRAND) / 4294967296) * total;
+      let running = 0;
+      let chosen = B - 1;
+      for (let b = 0; b < B; b++) {
+        running += weights[b];
+        if (target < running) {
+          chosen = b;
+          break;
+        }
       }
+      sLastBrand[i] = chosen + 1;
+      if (chosen === 0) sPurchasesWithUs[i] = 1;
+      counts[a * (B + 1) + 1 + chosen] += 1;
     }
-    sLastBrand[i] = chosen + 1;
-    if (chosen === 0) sPurchasesWithUs[i] = 1;
-    counts[a * (B + 1) + 1 + chosen] += 1;
+    break;
   }
 }
 

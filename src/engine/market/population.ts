@@ -101,11 +101,11 @@ export class Population {
    */
   declare propensity: Float32Array;
   // The columns drawn on first use, and what drawing them needs (null once they are drawn).
-  private declare femaleColumn: Uint8Array;
-  private declare cityTierColumn: Uint8Array;
-  private declare incomeColumn: Float32Array;
-  private declare monetaryColumn: Float32Array;
-  private declare pending: PendingDraws | null;
+  declare private femaleColumn: Uint8Array;
+  declare private cityTierColumn: Uint8Array;
+  declare private incomeColumn: Float32Array;
+  declare private monetaryColumn: Float32Array;
+  declare private pending: PendingDraws | null;
 
   constructor(start: number, n: number, C: number, pending: PendingDraws) {
     this.start = start;
@@ -458,10 +458,14 @@ const NORMAL_LOYALTY = 7 * GENERATION_BLOCK;
  * all), a first game spent most of its generation time waiting in slower code for those loops to be compiled.
  */
 function drawNormals(keys: Float64Array, count: number, normals: Float64Array): void {
-  for (let q = 0; q < NORMAL_PURPOSES.length; q++) {
-    const purpose = NORMAL_PURPOSES[q];
-    const row = q * GENERATION_BLOCK;
-    for (let j = 0; j < count; j++) normals[row + j] = streamNormal(keys[j], purpose);
+  // In a loop that runs once: no second compile by on-stack replacement (“Loops that run once”, round.ts).
+  for (;;) {
+    for (let q = 0; q < NORMAL_PURPOSES.length; q++) {
+      const purpose = NORMAL_PURPOSES[q];
+      const row = q * GENERATION_BLOCK;
+      for (let j = 0; j < count; j++) normals[row + j] = streamNormal(keys[j], purpose);
+    }
+    break;
   }
 }
 
@@ -509,14 +513,18 @@ function drawAges(pop: Population, t: ArchetypeTable, normals: Float64Array, b0:
   const tAgeMean = t.ageMean;
   const tAgeMin = t.ageMin;
   const tAgeSd = t.ageSd;
-  for (let i = b0; i < b1; i++) {
-    const a = pArchetype[i];
-    const age = tAgeMean[a] + tAgeSd[a] * normals[NORMAL_AGE + i - b0];
-    // Both bounds read for every consumer: a load first reached in optimised code (the rare consumer beyond a
-    // bound) has no type feedback and throws the compiled loop away.
-    const lo = tAgeMin[a];
-    const hi = tAgeMax[a];
-    pAge[i] = roundHalfUp(age < lo ? lo : age > hi ? hi : age);
+  // In a loop that runs once: no second compile by on-stack replacement (“Loops that run once”, round.ts).
+  for (;;) {
+    for (let i = b0; i < b1; i++) {
+      const a = pArchetype[i];
+      const age = tAgeMean[a] + tAgeSd[a] * normals[NORMAL_AGE + i - b0];
+      // Both bounds read for every consumer: a load first reached in optimised code (the rare consumer beyond a
+      // bound) has no type feedback and throws the compiled loop away.
+      const lo = tAgeMin[a];
+      const hi = tAgeMax[a];
+      pAge[i] = roundHalfUp(age < lo ? lo : age > hi ? hi : age);
+    }
+    break;
   }
 }
 

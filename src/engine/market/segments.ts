@@ -212,11 +212,15 @@ export function addCellCounts(
   const C = pop.channelCount;
   const archetype = pop.archetype;
   const habits = pop.habits;
-  for (let i = from; i < to; i++) {
-    const k = base + keys[i] * archetypeCount + archetype[i];
-    counts[k]++;
-    const h = k * C;
-    for (let c = 0; c < C; c++) habitSums[h + c] += habits[c * n + i];
+  // In a loop that runs once: no second compile by on-stack replacement (“Loops that run once”, round.ts).
+  for (;;) {
+    for (let i = from; i < to; i++) {
+      const k = base + keys[i] * archetypeCount + archetype[i];
+      counts[k]++;
+      const h = k * C;
+      for (let c = 0; c < C; c++) habitSums[h + c] += habits[c * n + i];
+    }
+    break;
   }
 }
 
