@@ -50,7 +50,9 @@ export function hash4(seed: number, round: number, index: number, purpose: numbe
  * them: hash4(seed, round, index, purpose) = hash4Rest(hash4Prefix(seed, round), index, purpose).
  */
 export function hash4Prefix(seed: number, round: number): number {
-  return combine(combine(0x9747b28c, seed | 0), round | 0);
+  // The hash seed as a signed 32-bit integer (the same bits): above 2^31 it would be a heap number, and
+  // `combine`, compiled for the small integers `hash4Rest` gives it, would be thrown away on the next round key.
+  return combine(combine(0x9747b28c | 0, seed | 0), round | 0);
 }
 
 /** The rest of `hash4` from `hash4Prefix`'s running hash (see there). */
