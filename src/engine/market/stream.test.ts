@@ -22,6 +22,19 @@ describe('consumer streams', () => {
     expect(streamUniformOpen(key, 5)).toBe((mix32((key + Math.imul(6, 0x9e3779b9)) | 0) + 0.5) / 4294967296);
   });
 
+  it('write out mix32 exactly in each draw (the finaliser is inlined by hand there)', () => {
+    const keys = [0, 1, 0x7fffffff, 0x80000000, 0xffffffff, 0x9747b28c];
+    for (let i = 0; i < 5_000; i++) keys.push(streamKey(3, 1, i, 40));
+    for (const key of keys)
+      for (const k of [0, 1, 7, 31, 255]) {
+        const h = mix32((key + Math.imul(k + 1, 0x9e3779b9)) | 0);
+        expect(streamHash(key, k)).toBe(h);
+        expect(streamUniform(key, k)).toBe(h / 4294967296);
+        expect(streamUniformOpen(key, k)).toBe((h + 0.5) / 4294967296);
+        expect(consumerKey(key, k * 4099)).toBe(mix32((key + Math.imul(k * 4099, 0x85ebca6b)) | 0));
+      }
+  });
+
   it('test u < p on the integer hash exactly as on the uniform (exposurePass skips on it)', () => {
     // u = h · 2^−32 is exact, so u < p ⇔ h < ⌈p · 2^32⌉. Bounds next to the draws themselves are where an
     // off-by-one (floor for ceil, ≤ for <) would show.

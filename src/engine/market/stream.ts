@@ -1,18 +1,21 @@
-import { hash4, mix32 as mix32Binding, normalQuantile as normalQuantileBinding } from '../rng';
+import { hash4, normalQuantile as normalQuantileBinding } from '../rng';
 
 // This module's own constants: optimised code reads an imported binding through its module cell, with a check,
 // every time it uses it (see round.ts).
-const mix32 = mix32Binding;
 const normalQuantile = normalQuantileBinding;
 
 /**
  * Per-consumer streams of draws. Every draw the model makes for consumer i in round r (r = 0: the population)
  * comes from the consumer's key, key_i = mix32(hash4(seed, r, 0, purpose) + i·0x85EBCA6B), and a SplitMix-style
  * stream over it: draw k = mix32(key_i + (k + 1)·0x9E3779B9) / 2^32 — Weyl steps, then MurmurHash3's finaliser,
- * as in Steele, Lea & Flood's SplitMix (2014). Both functions come from src/engine/rng.ts and use 32-bit integer
- * arithmetic only, so every engine gets the same bits, and a consumer's draws never depend on how the population
- * is chunked. One hash per round and two finaliser steps per draw instead of a four-word hash per draw is what
- * makes a million consumers cheap.
+ * as in Steele, Lea & Flood's SplitMix (2014). Both use 32-bit integer arithmetic only, so every engine gets the
+ * same bits, and a consumer's draws never depend on how the population is chunked. One hash per round and one
+ * finaliser per draw instead of a four-word hash per draw is what makes a million consumers cheap.
+ *
+ * mix32 (rng.ts) is written out in each function below rather than called: a first game runs its first few
+ * thousand consumers in V8's unoptimised code, where every call costs, and one call per draw instead of three
+ * cut a cold 50,000-consumer game by ~25 million instructions (valgrind, synchronous compiling). The tests check
+ * each against mix32.
  */
 
 const TWO_POW_MINUS_32 = 1 / 4294967296;
@@ -30,7 +33,13 @@ export function roundKey(seed: number, round: number, purpose: number): number {
  * bijection, so distinct consumers (below 2^32) always get distinct keys.
  */
 export function consumerKey(roundKeyValue: number, index: number): number {
-  return mix32((roundKeyValue + Math.imul(index, 0x85ebca6b)) | 0);
+  let h = (roundKeyValue + Math.imul(index, 0x85ebca6b)) | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 /** The key of consumer `index`'s stream for `round` and `purpose` (`consumerKey` of the `roundKey`). */
@@ -44,17 +53,35 @@ export function streamKey(seed: number, round: number, index: number, purpose: n
  * compare integers and skip the scaling.
  */
 export function streamHash(key: number, k: number): number {
-  return mix32((key + Math.imul(k + 1, 0x9e3779b9)) | 0);
+  let h = (key + Math.imul(k + 1, 0x9e3779b9)) | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 /** Draw k of a stream, uniform in [0, 1). */
 export function streamUniform(key: number, k: number): number {
-  return streamHash(key, k) * TWO_POW_MINUS_32;
+  let h = (key + Math.imul(k + 1, 0x9e3779b9)) | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) * TWO_POW_MINUS_32;
 }
 
 /** Draw k of a stream, uniform in (0, 1) (never 0, so safe for a logarithm or a quantile). */
 export function streamUniformOpen(key: number, k: number): number {
-  return (mix32((key + Math.imul(k + 1, 0x9e3779b9)) | 0) + 0.5) * TWO_POW_MINUS_32;
+  let h = (key + Math.imul(k + 1, 0x9e3779b9)) | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return ((h >>> 0) + 0.5) * TWO_POW_MINUS_32;
 }
 
 /**
