@@ -672,12 +672,6 @@ export function tanh(x: number): number {
   return jx >= 0 ? z : -z;
 }
 
-/** 1.5 · 2^52: adding and subtracting it rounds a double below 2^51 in magnitude to an integer, ties to even. */
-export const ROUNDER = 6755399441055744;
-// What roundHalfUp uses: optimised code reads an exported binding through its module cell, with a check, on every
-// use; a module's own constant is compiled in (see market/round.ts).
-const ROUNDER_HERE = ROUNDER;
-
 /**
  * `Math.round(x)` to the bit for |x| < 2^51 (ties towards +∞; −0 comes out as +0), without the data-dependent
  * branch V8 compiles `Math.round` into: x + 1.5·2^52 − 1.5·2^52 rounds to the nearest integer with ties to even
@@ -685,6 +679,8 @@ const ROUNDER_HERE = ROUNDER;
  * `Math.round` of random values costs a mispredicted branch per call.
  */
 export function roundHalfUp(x: number): number {
-  const r = x + ROUNDER_HERE - ROUNDER_HERE;
+  // 1.5 · 2^52 (adding and subtracting it rounds a double below 2^51 in magnitude to an integer, ties to even),
+  // written in: compiled code reads even a module's own const from the module's context, checked, on every use.
+  const r = x + 6755399441055744 - 6755399441055744;
   return x - r === 0.5 ? r + 1 : r;
 }

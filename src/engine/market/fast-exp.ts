@@ -1,9 +1,8 @@
-import { exp as expBinding, ROUNDER as ROUNDER_BINDING } from '../math';
+import { exp as expBinding } from '../math';
 
 // This module's own constants: optimised code reads an imported binding through its module cell, with a check,
 // every time it uses it (see round.ts).
 const exp = expBinding;
-const ROUNDER = ROUNDER_BINDING;
 
 /**
  * e^x for the hot loop, deterministic in every JavaScript engine and about 3× cheaper than the fdlibm port in
@@ -23,18 +22,17 @@ export function fastExp(x: number): number {
   if (!(x > -700 && x < 700)) return exp(x);
   // m = x·256/ln2 rounded to the nearest integer (ties to even) by adding and subtracting 1.5·2^52: exact IEEE
   // arithmetic for |x·256/ln2| < 2^51, and unlike Math.round no data-dependent branch in V8's code for it.
-  const m = (x * INV_LN2_256 + ROUNDER - ROUNDER) | 0;
-  const r = x - m * LN2_256_HI - m * LN2_256_LO;
-  const p = 1 + r * (1 + r * (0.5 + r * (C3 + r * C4)));
+  // The constants are written in as literals: a module-level const is read from the module's context, with a
+  // type check, every time compiled code uses it (`fastExp` is inlined into the passes' loops).
+  // 369.3299304675746 = 256 / ln 2; 1.5 · 2^52 rounds to an integer (as in roundHalfUp, math.ts).
+  const m = (x * 369.3299304675746 + 6755399441055744 - 6755399441055744) | 0;
+  // ln2/256 split Cody–Waite style: the high part is fdlibm's ln2_hi (low 32 bits zero) / 256, so m·hi is exact
+  // for |m| < 2^20: 6.9314718036912381649e-1 / 256 and 1.9082149292705877e-10 / 256.
+  const r = x - m * 0.00270760617331689 - m * 7.453964567463233e-13;
+  // 1/6 and 1/24.
+  const p = 1 + r * (1 + r * (0.5 + r * (0.16666666666666666 + r * 0.041666666666666664)));
   return POW2[(m >> 8) + 1022] * (TABLE[m & 255] * p);
 }
-
-const INV_LN2_256 = 369.3299304675746; // 256 / ln 2
-// ln2/256 split Cody–Waite style: the high part is fdlibm's ln2_hi (low 32 bits zero) / 256, so m·hi is exact for |m| < 2^20.
-const LN2_256_HI = 6.9314718036912381649e-1 / 256;
-const LN2_256_LO = 1.9082149292705877e-10 / 256;
-const C3 = 1 / 6;
-const C4 = 1 / 24;
 
 /** 2^(j/256), j = 0..255. */
 const TABLE = new Float64Array(256);

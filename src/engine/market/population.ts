@@ -365,16 +365,21 @@ function poisson(lambda: number, cdf: Float64Array, u: number, z: number): numbe
 }
 
 /** log1p(k) and log1p(k / 30) for the integer frequencies and recencies most consumers have (the same values, looked up). */
-const LOG1P_TABLE_SIZE = 1024;
-const LOG1P_FREQUENCY = Float64Array.from({ length: LOG1P_TABLE_SIZE }, (_, k) => log1p(k));
-const LOG1P_RECENCY = Float64Array.from({ length: LOG1P_TABLE_SIZE }, (_, k) => log1p(k / 30));
+const enum Log1pTable {
+  size = 1024,
+}
+const LOG1P_FREQUENCY = Float64Array.from({ length: Log1pTable.size }, (_, k) => log1p(k));
+const LOG1P_RECENCY = Float64Array.from({ length: Log1pTable.size }, (_, k) => log1p(k / 30));
 
 /**
  * Generation works through the population in blocks of this many consumers (scratch stays in cache). Short calls
  * also let a first game compile each draw function whole instead of on stack replacement mid-block (1,024 cost a
  * first 50,000-consumer market about 4 ms more).
  */
-const GENERATION_BLOCK = 256;
+const enum Generation {
+  block = 256,
+}
+const GENERATION_BLOCK: number = Generation.block;
 
 /**
  * Draws consumers `start` … `end − 1` of the scenario's population under `seed`.
@@ -443,14 +448,17 @@ const NORMAL_PURPOSES = Int32Array.of(
   Purpose.idealY,
   Purpose.loyalty,
 );
-const NORMAL_AGE = 0 * GENERATION_BLOCK;
-const NORMAL_PRICE_SENSITIVITY = 1 * GENERATION_BLOCK;
-const NORMAL_FUNCTIONAL = 2 * GENERATION_BLOCK;
-const NORMAL_EMOTIONAL = 3 * GENERATION_BLOCK;
-const NORMAL_SOCIAL = 4 * GENERATION_BLOCK;
-const NORMAL_IDEAL_X = 5 * GENERATION_BLOCK;
-const NORMAL_IDEAL_Y = 6 * GENERATION_BLOCK;
-const NORMAL_LOYALTY = 7 * GENERATION_BLOCK;
+/** Where each normal's row starts in the block's `normals` scratch (a const enum: written in as literals). */
+const enum Row {
+  age = 0 * Generation.block,
+  priceSensitivity = 1 * Generation.block,
+  functional = 2 * Generation.block,
+  emotional = 3 * Generation.block,
+  social = 4 * Generation.block,
+  idealX = 5 * Generation.block,
+  idealY = 6 * Generation.block,
+  loyalty = 7 * Generation.block,
+}
 
 /**
  * Every standard normal the block's consumers need, draw by draw, into `normals` (see NORMAL_PURPOSES).
@@ -498,8 +506,9 @@ function drawArchetypes(
   const pArchetype = pop.archetype;
   const tCumulativeShare = t.cumulativeShare;
   const A = t.count;
+  const draw = Purpose.archetype;
   for (let i = b0; i < b1; i++) {
-    const u = streamUniform(keys[i - b0], Purpose.archetype);
+    const u = streamUniform(keys[i - b0], draw);
     let a = 0;
     while (a < A - 1 && u >= tCumulativeShare[a]) a++;
     pArchetype[i] = a;
@@ -517,7 +526,7 @@ function drawAges(pop: Population, t: ArchetypeTable, normals: Float64Array, b0:
   for (;;) {
     for (let i = b0; i < b1; i++) {
       const a = pArchetype[i];
-      const age = tAgeMean[a] + tAgeSd[a] * normals[NORMAL_AGE + i - b0];
+      const age = tAgeMean[a] + tAgeSd[a] * normals[Row.age + i - b0];
       // Both bounds read for every consumer: a load first reached in optimised code (the rare consumer beyond a
       // bound) has no type feedback and throws the compiled loop away.
       const lo = tAgeMin[a];
@@ -581,15 +590,20 @@ function drawChannel(
   const responsivenessOf = t.responsiveness;
   const habitDraw = Purpose.habit + c;
   const responsivenessDraw = Purpose.responsiveness + c;
+  // Worked out once, here: the loop would read SQRT3 from the module's context, with a check, on every use.
+  const habitSpread = 0.35 * SQRT3;
+  const responsivenessSpread = 0.25 * SQRT3;
+  const column = Math.imul(c, n);
   for (let i = b0; i < b1; i++) {
     const key = keys[i - b0];
     const a = archetype[i];
-    const h = habitOf[a * C + c];
-    let v = h > 0 ? h * (1 + 0.35 * SQRT3 * (2 * streamUniform(key, habitDraw) - 1)) : 0;
+    const ac = (Math.imul(a, C) + c) | 0;
+    const h = habitOf[ac];
+    let v = h > 0 ? h * (1 + habitSpread * (2 * streamUniform(key, habitDraw) - 1)) : 0;
     v = v < 0 ? 0 : v > 1 ? 1 : v;
-    habits[c * n + i] = roundHalfUp(v * 255);
-    responsiveness[c * n + i] =
-      responsivenessOf[a * C + c] * (1 + 0.25 * SQRT3 * (2 * streamUniform(key, responsivenessDraw) - 1));
+    habits[(column + i) | 0] = roundHalfUp(v * 255);
+    responsiveness[(column + i) | 0] =
+      responsivenessOf[ac] * (1 + responsivenessSpread * (2 * streamUniform(key, responsivenessDraw) - 1));
   }
 }
 
@@ -610,16 +624,22 @@ function drawPurchases(
   const tLogMeanRecency = t.logMeanRecency;
   const tPoissonCdf = t.poissonCdf;
   const tRecencyMean = t.recencyMean;
+  // Module-level values as locals: compiled code reads a module's const from its context, checked, on every use.
+  const recencyDraw = Purpose.recency;
+  const frequencyDraw = Purpose.frequency;
+  const frequencyNormalDraw = Purpose.frequencyNormal;
+  const log1pFrequency = LOG1P_FREQUENCY;
+  const log1pRecency = LOG1P_RECENCY;
   for (let i = b0; i < b1; i++) {
     const a = pArchetype[i];
-    const recency = -tRecencyMean[a] * log(streamUniformOpen(keys[i - b0], Purpose.recency));
+    const recency = -tRecencyMean[a] * log(streamUniformOpen(keys[i - b0], recencyDraw));
     pRecencyDays[i] = recency > 65535 ? 65535 : roundHalfUp(recency);
   }
   for (let i = b0; i < b1; i++) {
     const a = pArchetype[i];
     const lambda = tFrequencyMean[a];
-    const z = lambda > 60 ? streamNormal(keys[i - b0], Purpose.frequencyNormal) : 0;
-    pFrequency[i] = poisson(lambda, tPoissonCdf[a], streamUniformOpen(keys[i - b0], Purpose.frequency), z);
+    const z = lambda > 60 ? streamNormal(keys[i - b0], frequencyNormalDraw) : 0;
+    pFrequency[i] = poisson(lambda, tPoissonCdf[a], streamUniformOpen(keys[i - b0], frequencyDraw), z);
   }
   const fp = coefficients.frequencyPropensity;
   const rp = coefficients.recencyPropensity;
@@ -631,11 +651,11 @@ function drawPurchases(
     // log1p of the same argument): a call first reached in compiled code — a recency past the table, one consumer
     // in thousands — throws the compiled function away, and a worker with 500,000 consumers met one every time.
     const first = i === b0;
-    const logFrequency = f < LOG1P_TABLE_SIZE && !first ? LOG1P_FREQUENCY[f] : log1p(f);
+    const logFrequency = f < Log1pTable.size && !first ? log1pFrequency[f] : log1p(f);
     // r / 30 worked out for every consumer, not only past the table: a division first met with a whole result
     // is compiled as an integer division, and the next fractional one would throw the compiled loop away.
     const months = r / 30;
-    const logRecency = r < LOG1P_TABLE_SIZE && !first ? LOG1P_RECENCY[r] : log1p(months);
+    const logRecency = r < Log1pTable.size && !first ? log1pRecency[r] : log1p(months);
     pPropensity[i] = fp * (logFrequency - tLogMeanFrequency[a]) - rp * (logRecency - tLogMeanRecency[a]);
   }
 }
@@ -653,9 +673,9 @@ function drawValues(pop: Population, t: ArchetypeTable, normals: Float64Array, b
     const mf = tValueMean[a * 3];
     const me = tValueMean[a * 3 + 1];
     const ms = tValueMean[a * 3 + 2];
-    let vf = mf + normals[NORMAL_FUNCTIONAL + j] * Math.sqrt(mf * (1 - mf) * spread);
-    let ve = me + normals[NORMAL_EMOTIONAL + j] * Math.sqrt(me * (1 - me) * spread);
-    let vs = ms + normals[NORMAL_SOCIAL + j] * Math.sqrt(ms * (1 - ms) * spread);
+    let vf = mf + normals[Row.functional + j] * Math.sqrt(mf * (1 - mf) * spread);
+    let ve = me + normals[Row.emotional + j] * Math.sqrt(me * (1 - me) * spread);
+    let vs = ms + normals[Row.social + j] * Math.sqrt(ms * (1 - ms) * spread);
     vf = vf > 0 ? vf : 0;
     ve = ve > 0 ? ve : 0;
     vs = vs > 0 ? vs : 0;
@@ -697,21 +717,21 @@ function drawPositions(
   const tPsSd = t.psSd;
   for (let i = b0; i < b1; i++) {
     const a = pArchetype[i];
-    const ps = tPsMean[a] + tPsSd[a] * normals[NORMAL_PRICE_SENSITIVITY + i - b0];
+    const ps = tPsMean[a] + tPsSd[a] * normals[Row.priceSensitivity + i - b0];
     const lo = tPsMin[a];
     const hi = tPsMax[a];
     pPriceSensitivity[i] = ps < lo ? lo : ps > hi ? hi : ps;
   }
   for (let i = b0; i < b1; i++) {
     const a = pArchetype[i];
-    const ix = tIdealX[a] + tIdealSd[a] * normals[NORMAL_IDEAL_X + i - b0];
-    const iy = tIdealY[a] + tIdealSd[a] * normals[NORMAL_IDEAL_Y + i - b0];
+    const ix = tIdealX[a] + tIdealSd[a] * normals[Row.idealX + i - b0];
+    const iy = tIdealY[a] + tIdealSd[a] * normals[Row.idealY + i - b0];
     pIdealX[i] = ix < 0 ? 0 : ix > 10 ? 10 : ix;
     pIdealY[i] = iy < 0 ? 0 : iy > 10 ? 10 : iy;
   }
   for (let i = b0; i < b1; i++) {
     const a = pArchetype[i];
-    const l = tLoyaltyMean[a] + tLoyaltySd[a] * normals[NORMAL_LOYALTY + i - b0];
+    const l = tLoyaltyMean[a] + tLoyaltySd[a] * normals[Row.loyalty + i - b0];
     const lo = tLoyaltyMin[a];
     const hi = tLoyaltyMax[a];
     pLoyalty[i] = l < lo ? lo : l > hi ? hi : l;

@@ -1,8 +1,4 @@
 import { log1p } from '../math';
-
-/** Stream draws (stream.ts): channel c's exposure is draw c; the choice and the last touch come after the channels. */
-const STREAM_CHOICE = 32;
-const STREAM_LAST_TOUCH = 33;
 import { applySaturation } from '../response/registry';
 import type { SaturationSpec } from '../types';
 import type { Population } from './population';
@@ -46,59 +42,76 @@ import {
 /** Consumers per accumulation block. Chunks start at multiples of it, so sums never depend on the chunking. */
 export const BLOCK_SIZE = 8192;
 
+/**
+ * Numbers the hot loops use, as const enums like CELL, CHANNEL and V: the build writes a member in as a literal,
+ * where a module-level const is read from the module's context, with a type check, on every use in compiled code.
+ */
+const enum Stride {
+  /** Values per (channel, segment) in a response table (V). */
+  values = 9,
+  /** Fields per channel in a block's sums (CHANNEL). */
+  channel = 15,
+}
+
+/** Stream draws (stream.ts): channel c's exposure is draw c; the choice and the last touch come after the channels. */
+const enum Draw {
+  choice = 32,
+  lastTouch = 33,
+}
+
 // Fields accumulated per (segment × archetype) cell.
-export const CELL = {
-  awareness: 0,
-  reached: 1,
-  impressions: 2,
-  complaints: 3,
-  prior: 4,
-  category: 5,
-  conversions: 6,
-  newCustomers: 7,
-  retained: 8,
-  baselineConversions: 9,
-  wastedSpend: 10,
-  aimedSpend: 11,
-  riskySpend: 12,
-  size: 13,
+export const enum CELL {
+  awareness = 0,
+  reached = 1,
+  impressions = 2,
+  complaints = 3,
+  prior = 4,
+  category = 5,
+  conversions = 6,
+  newCustomers = 7,
+  retained = 8,
+  baselineConversions = 9,
+  wastedSpend = 10,
+  aimedSpend = 11,
+  riskySpend = 12,
+  size = 13,
   /** + competitor index: purchases of that competitor. */
-  competitorPurchases: 14,
-} as const;
+  competitorPurchases = 14,
+}
 
 // Fields accumulated per channel (over the consumers the channel reached, except the waste fields).
-export const CHANNEL = {
-  reached: 0,
-  impressions: 1,
-  awareness: 2,
-  complaints: 3,
-  prior: 4,
-  category: 5,
-  conversions: 6,
-  newCustomers: 7,
-  retained: 8,
-  units: 9,
-  lastTouch: 10,
-  incrementalUnits: 11,
-  incrementalConversions: 12,
-  wastedImpressions: 13,
-  aimedImpressions: 14,
-} as const;
-export const CHANNEL_FIELDS = 15;
+export const enum CHANNEL {
+  reached = 0,
+  impressions = 1,
+  awareness = 2,
+  complaints = 3,
+  prior = 4,
+  category = 5,
+  conversions = 6,
+  newCustomers = 7,
+  retained = 8,
+  units = 9,
+  lastTouch = 10,
+  incrementalUnits = 11,
+  incrementalConversions = 12,
+  wastedImpressions = 13,
+  aimedImpressions = 14,
+}
+export const CHANNEL_FIELDS: number = Stride.channel;
 
 // Values per (channel, segment) in a plan's response table.
-export const V = {
-  aimed: 0,
-  reach: 1,
-  frequency: 2,
-  dose: 3,
-  overFrequencyComplaints: 4,
-  privacyComplaints: 5,
-  deliveredNotOver: 6,
-  baselineReach: 7,
-  baselineDose: 8,
-} as const;
-export const V_COUNT = 9;
+export const enum V {
+  aimed = 0,
+  reach = 1,
+  frequency = 2,
+  dose = 3,
+  overFrequencyComplaints = 4,
+  privacyComplaints = 5,
+  deliveredNotOver = 6,
+  baselineReach = 7,
+  baselineDose = 8,
+}
+export const V_COUNT: number = Stride.values;
 
 /** The brands' side of the choice, for one round. Index 0 is our offer, 1 + k competitor k. */
 export interface ChoiceSetup {
@@ -583,59 +596,20 @@ export function responseKeys(
 }
 
 /*
- * The field offsets, draw purposes, strides and functions the hot loops use, as plain module constants of this
- * module. A property read such as `CELL.retained` needs type feedback; in a branch the JIT has not yet seen taken
- * (the first returning customer, the first privacy complaint) it deoptimises the whole pass the first time it
- * runs, and a first game pays for every such restart. A constant needs no feedback.
- * And a binding another module imports or exports (V_COUNT, fastExp) lives in a module cell: optimised code loads
- * it and checks it for every use, on every iteration, where this module's own constant is compiled into the code.
- * (A production bundle has no cells between modules; the tests and the benchmark load the modules one by one.)
+ * The functions the hot loops call, as this module's own constants: a binding another module exports lives in a
+ * module cell, which optimised code loads and checks on every use. (A production bundle has no cells between
+ * modules; the tests and the benchmark load the modules one by one.)
+ * Field offsets, strides and draw numbers are const enums (CELL, CHANNEL, V, Stride, Draw), which the build writes
+ * in as literals. A property of an object, `CELL.retained`, would need type feedback, and in a branch the JIT has
+ * not yet seen taken (the first returning customer, the first privacy complaint) it would deoptimise the pass; a
+ * module-level `const` is read from the module's context and checked on every use, on every iteration. Writing
+ * them in took ~1.5 % of the instructions of a cold 50,000-consumer game (valgrind).
  */
 const consumerKey = consumerKeyBinding;
 const fastExp = fastExpBinding;
 const streamHash = streamHashBinding;
 const streamUniform = streamUniformBinding;
-const CHANNEL_STRIDE = CHANNEL_FIELDS;
-const V_STRIDE = V_COUNT;
-const CELL_AIMED_SPEND = CELL.aimedSpend;
-const CELL_AWARENESS = CELL.awareness;
-const CELL_BASELINE_CONVERSIONS = CELL.baselineConversions;
-const CELL_CATEGORY = CELL.category;
-const CELL_COMPETITOR_PURCHASES = CELL.competitorPurchases;
-const CELL_COMPLAINTS = CELL.complaints;
-const CELL_CONVERSIONS = CELL.conversions;
-const CELL_IMPRESSIONS = CELL.impressions;
-const CELL_NEW_CUSTOMERS = CELL.newCustomers;
-const CELL_PRIOR = CELL.prior;
-const CELL_REACHED = CELL.reached;
-const CELL_RETAINED = CELL.retained;
-const CELL_RISKY_SPEND = CELL.riskySpend;
-const CELL_WASTED_SPEND = CELL.wastedSpend;
-const CHANNEL_AIMED_IMPRESSIONS = CHANNEL.aimedImpressions;
-const CHANNEL_AWARENESS = CHANNEL.awareness;
-const CHANNEL_CATEGORY = CHANNEL.category;
-const CHANNEL_COMPLAINTS = CHANNEL.complaints;
-const CHANNEL_CONVERSIONS = CHANNEL.conversions;
-const CHANNEL_IMPRESSIONS = CHANNEL.impressions;
-const CHANNEL_INCREMENTAL_CONVERSIONS = CHANNEL.incrementalConversions;
-const CHANNEL_INCREMENTAL_UNITS = CHANNEL.incrementalUnits;
-const CHANNEL_LAST_TOUCH = CHANNEL.lastTouch;
-const CHANNEL_NEW_CUSTOMERS = CHANNEL.newCustomers;
-const CHANNEL_PRIOR = CHANNEL.prior;
-const CHANNEL_REACHED = CHANNEL.reached;
-const CHANNEL_RETAINED = CHANNEL.retained;
-const CHANNEL_UNITS = CHANNEL.units;
-const CHANNEL_WASTED_IMPRESSIONS = CHANNEL.wastedImpressions;
 const PURPOSE_ROUND = Purpose.round;
-const V_AIMED = V.aimed;
-const V_BASELINE_DOSE = V.baselineDose;
-const V_BASELINE_REACH = V.baselineReach;
-const V_DELIVERED_NOT_OVER = V.deliveredNotOver;
-const V_DOSE = V.dose;
-const V_FREQUENCY = V.frequency;
-const V_OVER_FREQUENCY_COMPLAINTS = V.overFrequencyComplaints;
-const V_PRIVACY_COMPLAINTS = V.privacyComplaints;
-const V_REACH = V.reach;
 
 /**
  * Direct mode only (in table mode, `direct` null, it does nothing): waste, aimed spend and risky spend per cell
@@ -724,18 +698,18 @@ function blockWaste(
       if (count === 0) continue;
       const cb = blockBase + (s * A + a) * cellFields;
       for (let c = 0; c < C; c++) {
-        const t = (k * C + c) * V_STRIDE;
-        const m = table[t + V_AIMED];
+        const t = (k * C + c) * Stride.values;
+        const m = table[t + V.aimed];
         if (m <= 0) continue;
         const aimed = count * m;
-        const waste = aimed - (table[t + V_DELIVERED_NOT_OVER] * habitSums[ka * C + c]) / 255;
-        const hb = channelBase + c * CHANNEL_STRIDE;
-        sums[hb + CHANNEL_WASTED_IMPRESSIONS] += waste;
-        sums[hb + CHANNEL_AIMED_IMPRESSIONS] += aimed;
+        const waste = aimed - (table[t + V.deliveredNotOver] * habitSums[ka * C + c]) / 255;
+        const hb = channelBase + c * Stride.channel;
+        sums[hb + CHANNEL.wastedImpressions] += waste;
+        sums[hb + CHANNEL.aimedImpressions] += aimed;
         const cpa = cpaOf[c];
-        sums[cb + CELL_WASTED_SPEND] += cpa * waste;
-        sums[cb + CELL_AIMED_SPEND] += cpa * aimed;
-        sums[cb + CELL_RISKY_SPEND] += cpa * aimed * riskOf[c];
+        sums[cb + CELL.wastedSpend] += cpa * waste;
+        sums[cb + CELL.aimedSpend] += cpa * aimed;
+        sums[cb + CELL.riskySpend] += cpa * aimed * riskOf[c];
       }
     }
   }
@@ -980,12 +954,12 @@ class PassInputs {
     this.complaints = new Float64Array(SLICE);
     this.exponents = new Float64Array(SLICE * (B + 1));
     this.weights = new Float64Array(B);
-    const rowChannels = table.length / V_STRIDE;
+    const rowChannels = table.length / Stride.values;
     const missFrom = new Float64Array(rowChannels);
     for (let r = 0; r < rowChannels; r++) {
-      const reach = table[r * V_STRIDE + V_REACH];
+      const reach = table[r * Stride.values + V.reach];
       if (!(reach > 0)) continue;
-      const baselineReach = plan.baseline ? table[r * V_STRIDE + V_BASELINE_REACH] : 0;
+      const baselineReach = plan.baseline ? table[r * Stride.values + V.baselineReach] : 0;
       missFrom[r] = Math.ceil((reach > baselineReach ? reach : baselineReach) * 4294967296);
     }
     this.missFrom = missFrom;
@@ -1015,7 +989,7 @@ function exposurePass(k: PassInputs, blockBase: number, sliceStart: number, slic
   const n = k.n;
   const start = k.start;
   const C = k.channels;
-  const keyStride = C * V_STRIDE;
+  const keyStride = C * Stride.values;
   const num = k.num;
   const roundStream = num[NUM_ROUND_STREAM];
   const consentRate = num[NUM_CONSENT_RATE];
@@ -1059,9 +1033,9 @@ function exposurePass(k: PassInputs, blockBase: number, sliceStart: number, slic
         const hash = streamHash(stream, c);
         if (hash >= bound) continue;
         const u = hash * TWO_POW_MINUS_32; // = streamUniform(stream, c)
-        const t = (tb + Math.imul(c, V_STRIDE)) | 0;
-        const reach = table[t + V_REACH];
-        const baselineReach = withBaseline ? table[t + V_BASELINE_REACH] : 0;
+        const t = (tb + Math.imul(c, Stride.values)) | 0;
+        const reach = table[t + V.reach];
+        const baselineReach = withBaseline ? table[t + V.baselineReach] : 0;
         const ci = (Math.imul(c, n) + i) | 0;
         const hByte = habits[ci];
         if (hByte === 0) continue;
@@ -1070,21 +1044,21 @@ function exposurePass(k: PassInputs, blockBase: number, sliceStart: number, slic
           // 1 × the dose or 0 × it (the same sum either way) rather than a branch: with no carry-over the baseline
           // reaches nobody in a first round, and a branch first taken in the second would deoptimise the pass.
           const reachedBase = u < h * baselineReach ? 1 : 0;
-          doseBase += reachedBase * (table[t + V_BASELINE_DOSE] * responsiveness[ci]);
+          doseBase += reachedBase * (table[t + V.baselineDose] * responsiveness[ci]);
         }
         if (u < h * reach) {
-          const f = table[t + V_FREQUENCY];
-          dose += table[t + V_DOSE] * responsiveness[ci];
+          const f = table[t + V.frequency];
+          dose += table[t + V.dose] * responsiveness[ci];
           exposed |= 1 << c;
           impressions += f;
           // + 0 × the privacy rate for a consenting consumer: the same number, and one line for the JIT to learn
           // from the first consumer on (a branch first taken when the privacy rule arrives would deoptimise).
-          const cc = table[t + V_OVER_FREQUENCY_COMPLAINTS] + unconsented * table[t + V_PRIVACY_COMPLAINTS];
+          const cc = table[t + V.overFrequencyComplaints] + unconsented * table[t + V.privacyComplaints];
           complaints += cc;
-          const hb = (channelBase + Math.imul(c, CHANNEL_STRIDE)) | 0;
-          sums[hb + CHANNEL_REACHED] += 1;
-          sums[hb + CHANNEL_IMPRESSIONS] += f;
-          sums[hb + CHANNEL_COMPLAINTS] += cc;
+          const hb = (channelBase + Math.imul(c, Stride.channel)) | 0;
+          sums[hb + CHANNEL.reached] += 1;
+          sums[hb + CHANNEL.impressions] += f;
+          sums[hb + CHANNEL.complaints] += cc;
         }
       }
       const j = i - sliceStart;
@@ -1194,7 +1168,7 @@ function choicePass(k: PassInputs, blockBase: number, sliceStart: number, sliceE
   const n = k.n;
   const round = k.round;
   const cellFields = k.cellFields;
-  const keyStride = C * V_STRIDE;
+  const keyStride = C * Stride.values;
   const num = k.num;
   const keep = num[NUM_KEEP];
   const withBaseline = num[NUM_BASELINE] !== 0;
@@ -1251,7 +1225,7 @@ function choicePass(k: PassInputs, blockBase: number, sliceStart: number, sliceE
         weights[b] = w;
         total += w;
       }
-      const uChoice = streamUniform(stream[j], STREAM_CHOICE);
+      const uChoice = streamUniform(stream[j], Draw.choice);
       const target = uChoice * total;
       let chosen = 0; // 0 = none, 1 = ours, 2 + k = competitor k
       let running = 0;
@@ -1279,24 +1253,24 @@ function choicePass(k: PassInputs, blockBase: number, sliceStart: number, sliceE
       const prior = purchasesWithUs[i] > 0;
       nextAwareness[i] = aware;
       nextLastBrand[i] = chosen > 0 ? chosen : last;
-      sums[cb + CELL_AWARENESS] += aware;
-      if (prior) sums[cb + CELL_PRIOR] += 1;
+      sums[cb + CELL.awareness] += aware;
+      if (prior) sums[cb + CELL.prior] += 1;
       if (chosen > 0) {
-        sums[cb + CELL_CATEGORY] += 1;
+        sums[cb + CELL.category] += 1;
         if (bought) {
           const p = purchasesWithUs[i];
           nextPurchasesWithUs[i] = p < 255 ? p + 1 : 255;
           nextLastRoundWithUs[i] = round;
           nextRevenueWithUs[i] = revenueWithUs[i] + unitsOf[a] * ourPrice;
-          sums[cb + CELL_CONVERSIONS] += 1;
-          sums[cb + (prior ? CELL_RETAINED : CELL_NEW_CUSTOMERS)] += 1;
-        } else sums[cb + CELL_COMPETITOR_PURCHASES + chosen - 2] += 1;
+          sums[cb + CELL.conversions] += 1;
+          sums[cb + (prior ? CELL.retained : CELL.newCustomers)] += 1;
+        } else sums[cb + CELL.competitorPurchases + chosen - 2] += 1;
       }
-      if (baseOurs) sums[cb + CELL_BASELINE_CONVERSIONS] += 1;
+      if (baseOurs) sums[cb + CELL.baselineConversions] += 1;
       if (exposed[j] !== 0) {
-        sums[cb + CELL_REACHED] += 1;
-        sums[cb + CELL_IMPRESSIONS] += impressions[j];
-        sums[cb + CELL_COMPLAINTS] += complaints[j];
+        sums[cb + CELL.reached] += 1;
+        sums[cb + CELL.impressions] += impressions[j];
+        sums[cb + CELL.complaints] += complaints[j];
         // Credit the channels that reached the consumer. Last touch: the channel of the last impression, drawn in
         // proportion to each exposed channel's impressions. Incremental purchases (vs the no-spend baseline) are
         // shared in proportion to each channel's dose.
@@ -1306,37 +1280,37 @@ function choicePass(k: PassInputs, blockBase: number, sliceStart: number, sliceE
         const incremental = (bought ? 1 : 0) - (baseOurs ? 1 : 0);
         let lastTouch = -1;
         if (bought) {
-          const touch = streamUniform(stream[j], STREAM_LAST_TOUCH) * impressions[j];
+          const touch = streamUniform(stream[j], Draw.lastTouch) * impressions[j];
           let acc = 0;
           for (let c = 0; c < C; c++) {
             if ((bits & (1 << c)) === 0) continue;
-            acc += table[(tb + Math.imul(c, V_STRIDE) + V_FREQUENCY) | 0];
+            acc += table[(tb + Math.imul(c, Stride.values) + V.frequency) | 0];
             lastTouch = c;
             if (touch < acc) break;
           }
         }
         for (let c = 0; c < C; c++) {
           if ((bits & (1 << c)) === 0) continue;
-          const hb = (channelBase + Math.imul(c, CHANNEL_STRIDE)) | 0;
-          sums[hb + CHANNEL_AWARENESS] += aware;
-          if (prior) sums[hb + CHANNEL_PRIOR] += 1;
-          if (chosen > 0) sums[hb + CHANNEL_CATEGORY] += 1;
+          const hb = (channelBase + Math.imul(c, Stride.channel)) | 0;
+          sums[hb + CHANNEL.awareness] += aware;
+          if (prior) sums[hb + CHANNEL.prior] += 1;
+          if (chosen > 0) sums[hb + CHANNEL.category] += 1;
           if (bought) {
-            sums[hb + CHANNEL_CONVERSIONS] += 1;
-            sums[hb + (prior ? CHANNEL_RETAINED : CHANNEL_NEW_CUSTOMERS)] += 1;
-            sums[hb + CHANNEL_UNITS] += units;
-            if (c === lastTouch) sums[hb + CHANNEL_LAST_TOUCH] += 1;
+            sums[hb + CHANNEL.conversions] += 1;
+            sums[hb + (prior ? CHANNEL.retained : CHANNEL.newCustomers)] += 1;
+            sums[hb + CHANNEL.units] += units;
+            if (c === lastTouch) sums[hb + CHANNEL.lastTouch] += 1;
           }
           // Added for every reached consumer, most often as 0 × share (which leaves a sum's bits unchanged): the
           // first incremental purchase then runs code the JIT has already seen.
           const share =
             d > 0
-              ? (table[(tb + Math.imul(c, V_STRIDE) + V_DOSE) | 0] *
+              ? (table[(tb + Math.imul(c, Stride.values) + V.dose) | 0] *
                   responsiveness[(Math.imul(c, n) + i) | 0]) /
                 d
               : 0;
-          sums[hb + CHANNEL_INCREMENTAL_CONVERSIONS] += incremental * share;
-          sums[hb + CHANNEL_INCREMENTAL_UNITS] += incremental * share * units;
+          sums[hb + CHANNEL.incrementalConversions] += incremental * share;
+          sums[hb + CHANNEL.incrementalUnits] += incremental * share * units;
         }
       }
     }
