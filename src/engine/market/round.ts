@@ -1009,6 +1009,7 @@ function exposurePass(k: PassInputs, blockBase: number, sliceStart: number, slic
   const complaintsOut = k.complaints;
   const streamOut = k.stream;
   const missFrom = k.missFrom;
+  const twoPowMinus32 = TWO_POW_MINUS_32; // a local: a module's const is read and checked on every use
   // In a loop that runs once: no second compile by on-stack replacement (“Loops that run once”, above).
   for (;;) {
     for (let i = sliceStart; i < sliceEnd; i++) {
@@ -1021,7 +1022,7 @@ function exposurePass(k: PassInputs, blockBase: number, sliceStart: number, slic
       let complaints = 0;
       // The consent draw, hashUniform(seed, 0, gi, Purpose.consent), from the population's column (× 2^−32 is
       // exact, so the number is the same).
-      const unconsented = privacyActive && consent[i] * TWO_POW_MINUS_32 >= consentRate ? 1 : 0;
+      const unconsented = privacyActive && consent[i] * twoPowMinus32 >= consentRate ? 1 : 0;
       const stream = consumerKey(roundStream, gi);
       streamOut[i - sliceStart] = stream;
       const mb = Math.imul(keys[i], C);
@@ -1032,7 +1033,7 @@ function exposurePass(k: PassInputs, blockBase: number, sliceStart: number, slic
         if (bound === 0) continue;
         const hash = streamHash(stream, c);
         if (hash >= bound) continue;
-        const u = hash * TWO_POW_MINUS_32; // = streamUniform(stream, c)
+        const u = hash * twoPowMinus32; // = streamUniform(stream, c)
         const t = (tb + Math.imul(c, Stride.values)) | 0;
         const reach = table[t + V.reach];
         const baselineReach = withBaseline ? table[t + V.baselineReach] : 0;
