@@ -398,9 +398,10 @@ const GENERATION_BLOCK: number = Generation.block;
  *   to sum to 1 (a normal approximation of a Dirichlet with those means and concentration);
  * - ideal point = (x + sd·z₁, y + sd·z₂) clamped to the map [0, 10]².
  * Gender, city tier, income and monetary are drawn when first read (`drawObservables`), the rest here.
- * The work runs attribute by attribute over blocks of consumers: small loops that JavaScript engines optimise
- * quickly, so a first game starts fast. A block's standard normals are drawn first, all in one loop
- * (`drawNormals`), and the attribute loops read them from scratch.
+ * The work runs over blocks of consumers, a few attributes per function: small functions that JavaScript engines
+ * optimise quickly, so a first game starts fast. A block's standard normals are drawn first, all in one loop
+ * (`drawNormals`), and the attribute loops read them from scratch. Attributes drawn by the same function share
+ * one loop (one read of the archetype, one loop to compile).
  */
 export function generatePopulation(
   scenario: Scenario,
@@ -630,21 +631,17 @@ function drawPurchases(
   const frequencyNormalDraw = Purpose.frequencyNormal;
   const log1pFrequency = LOG1P_FREQUENCY;
   const log1pRecency = LOG1P_RECENCY;
-  for (let i = b0; i < b1; i++) {
-    const a = pArchetype[i];
-    const recency = -tRecencyMean[a] * log(streamUniformOpen(keys[i - b0], recencyDraw));
-    pRecencyDays[i] = recency > 65535 ? 65535 : roundHalfUp(recency);
-  }
-  for (let i = b0; i < b1; i++) {
-    const a = pArchetype[i];
-    const lambda = tFrequencyMean[a];
-    const z = lambda > 60 ? streamNormal(keys[i - b0], frequencyNormalDraw) : 0;
-    pFrequency[i] = poisson(lambda, tPoissonCdf[a], streamUniformOpen(keys[i - b0], frequencyDraw), z);
-  }
   const fp = coefficients.frequencyPropensity;
   const rp = coefficients.recencyPropensity;
   for (let i = b0; i < b1; i++) {
     const a = pArchetype[i];
+    const key = keys[i - b0];
+    const recency = -tRecencyMean[a] * log(streamUniformOpen(key, recencyDraw));
+    pRecencyDays[i] = recency > 65535 ? 65535 : roundHalfUp(recency);
+    const lambda = tFrequencyMean[a];
+    const z = lambda > 60 ? streamNormal(key, frequencyNormalDraw) : 0;
+    pFrequency[i] = poisson(lambda, tPoissonCdf[a], streamUniformOpen(key, frequencyDraw), z);
+    // The propensity from the stored (whole) numbers of days and purchases.
     const f = pFrequency[i];
     const r = pRecencyDays[i];
     // The block's first consumer always takes log1p, which gives the number in the table (made with the same
@@ -717,21 +714,16 @@ function drawPositions(
   const tPsSd = t.psSd;
   for (let i = b0; i < b1; i++) {
     const a = pArchetype[i];
-    const ps = tPsMean[a] + tPsSd[a] * normals[Row.priceSensitivity + i - b0];
-    const lo = tPsMin[a];
-    const hi = tPsMax[a];
-    pPriceSensitivity[i] = ps < lo ? lo : ps > hi ? hi : ps;
-  }
-  for (let i = b0; i < b1; i++) {
-    const a = pArchetype[i];
-    const ix = tIdealX[a] + tIdealSd[a] * normals[Row.idealX + i - b0];
-    const iy = tIdealY[a] + tIdealSd[a] * normals[Row.idealY + i - b0];
+    const j = i - b0;
+    const ps = tPsMean[a] + tPsSd[a] * normals[Row.priceSensitivity + j];
+    const psLo = tPsMin[a];
+    const psHi = tPsMax[a];
+    pPriceSensitivity[i] = ps < psLo ? psLo : ps > psHi ? psHi : ps;
+    const ix = tIdealX[a] + tIdealSd[a] * normals[Row.idealX + j];
+    const iy = tIdealY[a] + tIdealSd[a] * normals[Row.idealY + j];
     pIdealX[i] = ix < 0 ? 0 : ix > 10 ? 10 : ix;
     pIdealY[i] = iy < 0 ? 0 : iy > 10 ? 10 : iy;
-  }
-  for (let i = b0; i < b1; i++) {
-    const a = pArchetype[i];
-    const l = tLoyaltyMean[a] + tLoyaltySd[a] * normals[Row.loyalty + i - b0];
+    const l = tLoyaltyMean[a] + tLoyaltySd[a] * normals[Row.loyalty + j];
     const lo = tLoyaltyMin[a];
     const hi = tLoyaltyMax[a];
     pLoyalty[i] = l < lo ? lo : l > hi ? hi : l;
