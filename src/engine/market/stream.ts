@@ -92,7 +92,10 @@ export function streamUniformOpen(key: number, k: number): number {
  */
 export function streamNormal(key: number, k: number): number {
   const p = streamUniformOpen(key, k);
-  if (p < 0.02425 || p > 1 - 0.02425) return normalQuantile(p);
+  // `+` (the same number): V8 cannot tell that a call returns a number, so without it the two returns meet as an
+  // untyped value, and code with this function inlined boxed every central draw in a fresh heap number before
+  // storing it (--print-opt-code). Three generations of 200,000: ~117 million instructions fewer (valgrind).
+  if (p < 0.02425 || p > 1 - 0.02425) return +normalQuantile(p);
   const q = p - 0.5;
   const r = q * q;
   return (
