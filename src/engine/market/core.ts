@@ -254,6 +254,10 @@ export function initialChunkState(
   const weights = new Float64Array(B);
   const emphasisOffset = Int32Array.from(setup.emphasis, (e) => e * n);
   const brandPack = packBrands(setup);
+  // hash4(seed, 0, i, initialBrand) with its (seed, round) half worked out once, here. When each block worked it
+  // out, the compiled block reached hash4Prefix before that function had run often enough to collect type
+  // feedback, and V8 threw the compiled block away ("insufficient type feedback", --trace-deopt).
+  const prefix = hash4Prefix(seed, 0);
   // In blocks, so that the loop is compiled as a whole function rather than on stack replacement mid-loop.
   for (let from = 0; from < n; from += INITIAL_BLOCK) {
     const to = from + INITIAL_BLOCK < n ? from + INITIAL_BLOCK : n;
@@ -261,7 +265,7 @@ export function initialChunkState(
       pop,
       setup,
       ourAwareness,
-      seed,
+      prefix,
       state,
       counts,
       weights,
@@ -286,7 +290,7 @@ function initialStateBlock(
   pop: Population,
   setup: ChoiceSetup,
   ourAwareness: Float64Array,
-  seed: number,
+  prefix: number,
   state: ConsumerState,
   counts: Float64Array,
   weights: Float64Array,
@@ -309,8 +313,6 @@ function initialStateBlock(
   const sAwareness = state.awareness;
   const sLastBrand = state.lastBrand;
   const sPurchasesWithUs = state.purchasesWithUs;
-  // hash4(seed, 0, i, initialBrand) with its (seed, round) half worked out once.
-  const prefix = hash4Prefix(seed, 0);
   const start = pop.start;
   // In a loop that runs once: no second compile by on-stack replacement (“Loops that run once”, round.ts).
   for (;;) {
