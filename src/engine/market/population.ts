@@ -379,7 +379,6 @@ const LOG1P_RECENCY = Float64Array.from({ length: Log1pTable.size }, (_, k) => l
 const enum Generation {
   block = 256,
 }
-const GENERATION_BLOCK: number = Generation.block;
 
 /**
  * Draws consumers `start` … `end − 1` of the scenario's population under `seed`.
@@ -417,10 +416,10 @@ export function generatePopulation(
     throw new RangeError(`generatePopulation: bad slice ${start}…${end}`);
   const populationKey = roundKey(seed, 0, Purpose.population);
   const pop: Population = new Population(start, n, C, new PendingDraws(t, populationKey));
-  const keys = new Float64Array(GENERATION_BLOCK);
-  const normals = new Float64Array(NORMAL_PURPOSES.length * GENERATION_BLOCK);
-  for (let b0 = 0; b0 < n; b0 += GENERATION_BLOCK) {
-    const b1 = Math.min(n, b0 + GENERATION_BLOCK);
+  const keys = new Float64Array(Generation.block);
+  const normals = new Float64Array(NORMAL_PURPOSES.length * Generation.block);
+  for (let b0 = 0; b0 < n; b0 += Generation.block) {
+    const b1 = Math.min(n, b0 + Generation.block);
     drawKeys(keys, populationKey, start + b0, b1 - b0);
     drawNormals(keys, b1 - b0, normals);
     drawArchetypes(pop, t, keys, b0, b1);
@@ -471,7 +470,7 @@ function drawNormals(keys: Float64Array, count: number, normals: Float64Array): 
   for (;;) {
     for (let q = 0; q < NORMAL_PURPOSES.length; q++) {
       const purpose = NORMAL_PURPOSES[q];
-      const row = q * GENERATION_BLOCK;
+      const row = q * Generation.block;
       for (let j = 0; j < count; j++) normals[row + j] = streamNormal(keys[j], purpose);
     }
     break;
@@ -508,11 +507,15 @@ function drawArchetypes(
   const tCumulativeShare = t.cumulativeShare;
   const A = t.count;
   const draw = Purpose.archetype;
-  for (let i = b0; i < b1; i++) {
-    const u = streamUniform(keys[i - b0], draw);
-    let a = 0;
-    while (a < A - 1 && u >= tCumulativeShare[a]) a++;
-    pArchetype[i] = a;
+  // In a loop that runs once: no second compile by on-stack replacement (“Loops that run once”, round.ts).
+  for (;;) {
+    for (let i = b0; i < b1; i++) {
+      const u = streamUniform(keys[i - b0], draw);
+      let a = 0;
+      while (a < A - 1 && u >= tCumulativeShare[a]) a++;
+      pArchetype[i] = a;
+    }
+    break;
   }
 }
 
@@ -553,9 +556,9 @@ function drawObservables(
 ): void {
   const t = pending.table;
   const n = archetype.length;
-  const keys = new Float64Array(GENERATION_BLOCK);
-  for (let b0 = 0; b0 < n; b0 += GENERATION_BLOCK) {
-    const b1 = Math.min(n, b0 + GENERATION_BLOCK);
+  const keys = new Float64Array(Generation.block);
+  for (let b0 = 0; b0 < n; b0 += Generation.block) {
+    const b1 = Math.min(n, b0 + Generation.block);
     drawKeys(keys, pending.populationKey, start + b0, b1 - b0);
     for (let i = b0; i < b1; i++) {
       const a = archetype[i];
@@ -595,16 +598,20 @@ function drawChannel(
   const habitSpread = 0.35 * SQRT3;
   const responsivenessSpread = 0.25 * SQRT3;
   const column = Math.imul(c, n);
-  for (let i = b0; i < b1; i++) {
-    const key = keys[i - b0];
-    const a = archetype[i];
-    const ac = (Math.imul(a, C) + c) | 0;
-    const h = habitOf[ac];
-    let v = h > 0 ? h * (1 + habitSpread * (2 * streamUniform(key, habitDraw) - 1)) : 0;
-    v = v < 0 ? 0 : v > 1 ? 1 : v;
-    habits[(column + i) | 0] = roundHalfUp(v * 255);
-    responsiveness[(column + i) | 0] =
-      responsivenessOf[ac] * (1 + responsivenessSpread * (2 * streamUniform(key, responsivenessDraw) - 1));
+  // In a loop that runs once: no second compile by on-stack replacement (“Loops that run once”, round.ts).
+  for (;;) {
+    for (let i = b0; i < b1; i++) {
+      const key = keys[i - b0];
+      const a = archetype[i];
+      const ac = (Math.imul(a, C) + c) | 0;
+      const h = habitOf[ac];
+      let v = h > 0 ? h * (1 + habitSpread * (2 * streamUniform(key, habitDraw) - 1)) : 0;
+      v = v < 0 ? 0 : v > 1 ? 1 : v;
+      habits[(column + i) | 0] = roundHalfUp(v * 255);
+      responsiveness[(column + i) | 0] =
+        responsivenessOf[ac] * (1 + responsivenessSpread * (2 * streamUniform(key, responsivenessDraw) - 1));
+    }
+    break;
   }
 }
 
@@ -633,27 +640,33 @@ function drawPurchases(
   const log1pRecency = LOG1P_RECENCY;
   const fp = coefficients.frequencyPropensity;
   const rp = coefficients.recencyPropensity;
-  for (let i = b0; i < b1; i++) {
-    const a = pArchetype[i];
-    const key = keys[i - b0];
-    const recency = -tRecencyMean[a] * log(streamUniformOpen(key, recencyDraw));
-    pRecencyDays[i] = recency > 65535 ? 65535 : roundHalfUp(recency);
-    const lambda = tFrequencyMean[a];
-    const z = lambda > 60 ? streamNormal(key, frequencyNormalDraw) : 0;
-    pFrequency[i] = poisson(lambda, tPoissonCdf[a], streamUniformOpen(key, frequencyDraw), z);
-    // The propensity from the stored (whole) numbers of days and purchases.
-    const f = pFrequency[i];
-    const r = pRecencyDays[i];
-    // The block's first consumer always takes log1p, which gives the number in the table (made with the same
-    // log1p of the same argument): a call first reached in compiled code — a recency past the table, one consumer
-    // in thousands — throws the compiled function away, and a worker with 500,000 consumers met one every time.
-    const first = i === b0;
-    const logFrequency = f < Log1pTable.size && !first ? log1pFrequency[f] : log1p(f);
-    // r / 30 worked out for every consumer, not only past the table: a division first met with a whole result
-    // is compiled as an integer division, and the next fractional one would throw the compiled loop away.
-    const months = r / 30;
-    const logRecency = r < Log1pTable.size && !first ? log1pRecency[r] : log1p(months);
-    pPropensity[i] = fp * (logFrequency - tLogMeanFrequency[a]) - rp * (logRecency - tLogMeanRecency[a]);
+  // In a loop that runs once: no second compile by on-stack replacement (“Loops that run once”, round.ts).
+  for (;;) {
+    for (let i = b0; i < b1; i++) {
+      const a = pArchetype[i];
+      const key = keys[i - b0];
+      const recency = -tRecencyMean[a] * log(streamUniformOpen(key, recencyDraw));
+      pRecencyDays[i] = recency > 65535 ? 65535 : roundHalfUp(recency);
+      const lambda = tFrequencyMean[a];
+      const z = lambda > 60 ? streamNormal(key, frequencyNormalDraw) : 0;
+      pFrequency[i] = poisson(lambda, tPoissonCdf[a], streamUniformOpen(key, frequencyDraw), z);
+      // The propensity from the stored (whole) numbers of days and purchases.
+      const f = pFrequency[i];
+      const r = pRecencyDays[i];
+      // The block's first consumer always takes log1p, which gives the number in the table (made with the same
+      // log1p of the same argument): a call first reached in compiled code — a recency past the table, one consumer
+      // in thousands — throws the compiled function away, and a worker with 500,000 consumers met one every time.
+      const first = i === b0;
+      // `+log1p` (the same number) tells V8 that the call gives a number, so the two sides meet unboxed: without
+      // it, every table value was boxed in a fresh heap number (see `streamNormal`).
+      const logFrequency = f < Log1pTable.size && !first ? log1pFrequency[f] : +log1p(f);
+      // r / 30 worked out for every consumer, not only past the table: a division first met with a whole result
+      // is compiled as an integer division, and the next fractional one would throw the compiled loop away.
+      const months = r / 30;
+      const logRecency = r < Log1pTable.size && !first ? log1pRecency[r] : +log1p(months);
+      pPropensity[i] = fp * (logFrequency - tLogMeanFrequency[a]) - rp * (logRecency - tLogMeanRecency[a]);
+    }
+    break;
   }
 }
 
@@ -663,29 +676,33 @@ function drawValues(pop: Population, t: ArchetypeTable, normals: Float64Array, b
   const tValueMean = t.valueMean;
   const tValueSpread = t.valueSpread;
   const n = pop.count;
-  for (let i = b0; i < b1; i++) {
-    const a = pArchetype[i];
-    const j = i - b0;
-    const spread = tValueSpread[a];
-    const mf = tValueMean[a * 3];
-    const me = tValueMean[a * 3 + 1];
-    const ms = tValueMean[a * 3 + 2];
-    let vf = mf + normals[Row.functional + j] * Math.sqrt(mf * (1 - mf) * spread);
-    let ve = me + normals[Row.emotional + j] * Math.sqrt(me * (1 - me) * spread);
-    let vs = ms + normals[Row.social + j] * Math.sqrt(ms * (1 - ms) * spread);
-    vf = vf > 0 ? vf : 0;
-    ve = ve > 0 ? ve : 0;
-    vs = vs > 0 ? vs : 0;
-    let sum = vf + ve + vs;
-    if (!(sum > 0)) {
-      vf = mf;
-      ve = me;
-      vs = ms;
-      sum = mf + me + ms > 0 ? mf + me + ms : 1;
+  // In a loop that runs once: no second compile by on-stack replacement (“Loops that run once”, round.ts).
+  for (;;) {
+    for (let i = b0; i < b1; i++) {
+      const a = pArchetype[i];
+      const j = i - b0;
+      const spread = tValueSpread[a];
+      const mf = tValueMean[a * 3];
+      const me = tValueMean[a * 3 + 1];
+      const ms = tValueMean[a * 3 + 2];
+      let vf = mf + normals[Row.functional + j] * Math.sqrt(mf * (1 - mf) * spread);
+      let ve = me + normals[Row.emotional + j] * Math.sqrt(me * (1 - me) * spread);
+      let vs = ms + normals[Row.social + j] * Math.sqrt(ms * (1 - ms) * spread);
+      vf = vf > 0 ? vf : 0;
+      ve = ve > 0 ? ve : 0;
+      vs = vs > 0 ? vs : 0;
+      let sum = vf + ve + vs;
+      if (!(sum > 0)) {
+        vf = mf;
+        ve = me;
+        vs = ms;
+        sum = mf + me + ms > 0 ? mf + me + ms : 1;
+      }
+      pValueOrientation[i] = vf / sum;
+      pValueOrientation[n + i] = ve / sum;
+      pValueOrientation[2 * n + i] = vs / sum;
     }
-    pValueOrientation[i] = vf / sum;
-    pValueOrientation[n + i] = ve / sum;
-    pValueOrientation[2 * n + i] = vs / sum;
+    break;
   }
 }
 
@@ -712,21 +729,25 @@ function drawPositions(
   const tPsMean = t.psMean;
   const tPsMin = t.psMin;
   const tPsSd = t.psSd;
-  for (let i = b0; i < b1; i++) {
-    const a = pArchetype[i];
-    const j = i - b0;
-    const ps = tPsMean[a] + tPsSd[a] * normals[Row.priceSensitivity + j];
-    const psLo = tPsMin[a];
-    const psHi = tPsMax[a];
-    pPriceSensitivity[i] = ps < psLo ? psLo : ps > psHi ? psHi : ps;
-    const ix = tIdealX[a] + tIdealSd[a] * normals[Row.idealX + j];
-    const iy = tIdealY[a] + tIdealSd[a] * normals[Row.idealY + j];
-    pIdealX[i] = ix < 0 ? 0 : ix > 10 ? 10 : ix;
-    pIdealY[i] = iy < 0 ? 0 : iy > 10 ? 10 : iy;
-    const l = tLoyaltyMean[a] + tLoyaltySd[a] * normals[Row.loyalty + j];
-    const lo = tLoyaltyMin[a];
-    const hi = tLoyaltyMax[a];
-    pLoyalty[i] = l < lo ? lo : l > hi ? hi : l;
+  // In a loop that runs once: no second compile by on-stack replacement (“Loops that run once”, round.ts).
+  for (;;) {
+    for (let i = b0; i < b1; i++) {
+      const a = pArchetype[i];
+      const j = i - b0;
+      const ps = tPsMean[a] + tPsSd[a] * normals[Row.priceSensitivity + j];
+      const psLo = tPsMin[a];
+      const psHi = tPsMax[a];
+      pPriceSensitivity[i] = ps < psLo ? psLo : ps > psHi ? psHi : ps;
+      const ix = tIdealX[a] + tIdealSd[a] * normals[Row.idealX + j];
+      const iy = tIdealY[a] + tIdealSd[a] * normals[Row.idealY + j];
+      pIdealX[i] = ix < 0 ? 0 : ix > 10 ? 10 : ix;
+      pIdealY[i] = iy < 0 ? 0 : iy > 10 ? 10 : iy;
+      const l = tLoyaltyMean[a] + tLoyaltySd[a] * normals[Row.loyalty + j];
+      const lo = tLoyaltyMin[a];
+      const hi = tLoyaltyMax[a];
+      pLoyalty[i] = l < lo ? lo : l > hi ? hi : l;
+    }
+    break;
   }
 }
 
