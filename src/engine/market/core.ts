@@ -757,13 +757,22 @@ export function mergeChunkSums(
     if (r.firstBlock !== expected)
       throw new RangeError(`mergeChunkSums: chunks do not tile the population (block ${expected} missing)`);
     const blocks = r.sums.length / layout.size;
-    for (let b = 0; b < blocks; b++) {
-      const o = b * layout.size;
-      for (let f = 0; f < layout.size; f++) totals[f] += r.sums[o + f];
-    }
+    addBlockSums(totals, r.sums, blocks, layout.size);
     expected += blocks;
   }
   if (expected !== Math.ceil(size / BLOCK_SIZE))
     throw new RangeError('mergeChunkSums: chunks do not cover the population');
   return totals;
+}
+
+/**
+ * totals[f] += sums[b·fields + f] for blocks b = 0, 1, … in order. A function of its own: a million consumers have
+ * this loop compiled on stack replacement, and code after it would then be reached with no type feedback, which
+ * throws the compiled code away (--trace-deopt: insufficient type feedback).
+ */
+function addBlockSums(totals: Float64Array, sums: Float64Array, blocks: number, fields: number): void {
+  for (let b = 0; b < blocks; b++) {
+    const o = b * fields;
+    for (let f = 0; f < fields; f++) totals[f] += sums[o + f];
+  }
 }

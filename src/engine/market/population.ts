@@ -372,6 +372,20 @@ const LOG1P_FREQUENCY = Float64Array.from({ length: Log1pTable.size }, (_, k) =>
 const LOG1P_RECENCY = Float64Array.from({ length: Log1pTable.size }, (_, k) => log1p(k / 30));
 
 /**
+ * Runs `log` once through each of its branches for |f| < 2^−20 (1 + f the argument's mantissa) while this module
+ * loads, after enough ordinary calls for V8 to keep type feedback: the recency draw meets that branch about once in
+ * 500,000 consumers, and a branch first reached in compiled code throws the compiled `log` away (--trace-deopt:
+ * insufficient type feedback for compare operation). The results are not used.
+ */
+function primeLog(): void {
+  for (let k = 1; k <= 64; k++) log(k / 64);
+  log(1 + 2 ** -30); // k = 0, f ≠ 0
+  log(2 + 2 ** -29); // k = 1, f ≠ 0
+  log(2); // k = 1, f = 0
+}
+primeLog();
+
+/**
  * Generation works through the population in blocks of this many consumers (scratch stays in cache). Short calls
  * also let a first game compile each draw function whole instead of on stack replacement mid-block (1,024 cost a
  * first 50,000-consumer market about 4 ms more).
@@ -418,8 +432,14 @@ export function generatePopulation(
   const pop: Population = new Population(start, n, C, new PendingDraws(t, populationKey));
   const keys = new Float64Array(Generation.block);
   const normals = new Float64Array(NORMAL_PURPOSES.length * Generation.block);
+  // hash4(seed, 0, start + i, Purpose.consent), its (seed, round) half worked out once.
+  const consentPrefix = hash4Prefix(seed, 0);
+  // Nothing follows the loop over blocks: a long slice (500,000 consumers) has that loop compiled on stack
+  // replacement, and a call after it would be reached in compiled code with no type feedback, which throws the code
+  // away (--trace-deopt: insufficient type feedback for call).
   for (let b0 = 0; b0 < n; b0 += Generation.block) {
     const b1 = Math.min(n, b0 + Generation.block);
+    drawConsent(pop, consentPrefix, b0, b1);
     drawKeys(keys, populationKey, start + b0, b1 - b0);
     drawNormals(keys, b1 - b0, normals);
     drawArchetypes(pop, t, keys, b0, b1);
@@ -429,8 +449,6 @@ export function generatePopulation(
     drawValues(pop, t, normals, b0, b1);
     drawPositions(pop, t, normals, b0, b1);
   }
-  // In a function of its own: code after a loop compiled on stack replacement has no type feedback yet.
-  drawConsent(pop, seed);
   return pop;
 }
 
@@ -486,14 +504,12 @@ function drawKeys(keys: Float64Array, populationKey: number, first: number, coun
   for (let j = 0; j < count; j++) keys[j] = consumerKey(populationKey, first + j);
 }
 
-function drawConsent(pop: Population, seed: number): void {
+/** The block's consent draws, hash4(seed, 0, start + i, Purpose.consent), from their (seed, round) half `prefix`. */
+function drawConsent(pop: Population, prefix: number, b0: number, b1: number): void {
   const consent = pop.consent;
   const start = pop.start;
-  const n = pop.count;
   const purpose = Purpose.consent;
-  // hash4(seed, 0, start + i, Purpose.consent), its (seed, round) half worked out once.
-  const prefix = hash4Prefix(seed, 0);
-  for (let i = 0; i < n; i++) consent[i] = hash4Rest(prefix, start + i, purpose);
+  for (let i = b0; i < b1; i++) consent[i] = hash4Rest(prefix, start + i, purpose);
 }
 
 function drawArchetypes(

@@ -1112,50 +1112,58 @@ function exponentPass(k: PassInputs, sliceStart: number, sliceEnd: number): numb
   const price0 = pack[3];
   const emphasis0 = emphasisOffset[0];
   let e = 0;
-  for (let i = sliceStart; i < sliceEnd; i++) {
-    const j = i - sliceStart;
-    const a = archetype[i];
-    const last = lastBrand[i];
-    const ix = idealX[i];
-    const iy = idealY[i];
-    const ps = priceSensitivity[i] * priceFactorOf[a];
-    const loyal = wLoyalty * loyalty[i];
-    const outside = outsideUtility[a] - propensity[i];
-    let dx = x0 - ix;
-    let dy = y0 - iy;
-    let ours =
-      const0 -
-      wDistance * (dx * dx + dy * dy) -
-      ps * price0 +
-      wValue * orientation[(emphasis0 + i) | 0] -
-      outside;
-    if (last === 1) ours += loyal;
-    const d = dose[j];
-    if (d > 0) exponents[e++] = -gain * d;
-    exponents[e++] = ours + adWeight * d;
-    // Our static utility, kept for the baseline's exps (computed in choicePass only when they can matter).
-    staticOurs[j] = ours;
-    for (let b = 1; b < B; b++) {
-      if (competitorAwareness[(Math.imul(b, A) + a) | 0] <= 0) continue;
-      const pb = b << 2;
-      dx = pack[pb] - ix;
-      dy = pack[pb + 1] - iy;
-      let v =
-        pack[pb + 2] -
+  // In a loop that runs once: no second compile by on-stack replacement (“Loops that run once”, above).
+  for (;;) {
+    for (let i = sliceStart; i < sliceEnd; i++) {
+      const j = i - sliceStart;
+      const a = archetype[i];
+      const last = lastBrand[i];
+      const ix = idealX[i];
+      const iy = idealY[i];
+      const ps = priceSensitivity[i] * priceFactorOf[a];
+      const loyal = wLoyalty * loyalty[i];
+      const outside = outsideUtility[a] - propensity[i];
+      let dx = x0 - ix;
+      let dy = y0 - iy;
+      let ours =
+        const0 -
         wDistance * (dx * dx + dy * dy) -
-        ps * pack[pb + 3] +
-        wValue * orientation[(emphasisOffset[b] + i) | 0] -
+        ps * price0 +
+        wValue * orientation[(emphasis0 + i) | 0] -
         outside;
-      if (last === b + 1) v += loyal;
-      exponents[e++] = v;
+      if (last === 1) ours += loyal;
+      const d = dose[j];
+      if (d > 0) exponents[e++] = -gain * d;
+      exponents[e++] = ours + adWeight * d;
+      // Our static utility, kept for the baseline's exps (computed in choicePass only when they can matter).
+      staticOurs[j] = ours;
+      for (let b = 1; b < B; b++) {
+        if (competitorAwareness[(Math.imul(b, A) + a) | 0] <= 0) continue;
+        const pb = b << 2;
+        dx = pack[pb] - ix;
+        dy = pack[pb + 1] - iy;
+        let v =
+          pack[pb + 2] -
+          wDistance * (dx * dx + dy * dy) -
+          ps * pack[pb + 3] +
+          wValue * orientation[(emphasisOffset[b] + i) | 0] -
+          outside;
+        if (last === b + 1) v += loyal;
+        exponents[e++] = v;
+      }
     }
+    break;
   }
   return e;
 }
 
 /** C: every exponent replaced by its exp, in one loop. */
 function expPass(values: Float64Array, count: number): void {
-  for (let k = 0; k < count; k++) values[k] = fastExp(values[k]);
+  // In a loop that runs once: no second compile by on-stack replacement (“Loops that run once”, above).
+  for (;;) {
+    for (let k = 0; k < count; k++) values[k] = fastExp(values[k]);
+    break;
+  }
 }
 
 /**
