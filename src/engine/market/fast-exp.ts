@@ -31,15 +31,17 @@ export function fastExp(x: number): number {
   const r = x - m * 0.00270760617331689 - m * 7.453964567463233e-13;
   // 1/6 and 1/24.
   const p = 1 + r * (1 + r * (0.5 + r * (0.16666666666666666 + r * 0.041666666666666664)));
-  return POW2[(m >> 8) + 1022] * (TABLE[m & 255] * p);
+  // 2^(m >> 8) · (2^((m & 255)/256) · p), both factors from the one table (1278 = 256 + 1022).
+  return TABLE[(m >> 8) + 1278] * (TABLE[m & 255] * p);
 }
 
-/** 2^(j/256), j = 0..255. */
-const TABLE = new Float64Array(256);
+/**
+ * One table, so that compiled code loads it from the module's context and checks it once per call, not twice:
+ * 2^(j/256) for j = 0..255 at index j, then 2^k for k = −1022..1023 at index 256 + 1022 + k, built by exact
+ * doubling and halving.
+ */
+const TABLE = new Float64Array(256 + 2046);
 for (let j = 0; j < 256; j++) TABLE[j] = exp((j * 0.6931471805599453) / 256);
-
-/** 2^k for k = −1022..1023 at index k + 1022, built by exact doubling and halving. */
-const POW2 = new Float64Array(2046);
-POW2[1022] = 1;
-for (let k = 1; k <= 1023; k++) POW2[1022 + k] = POW2[1021 + k] * 2;
-for (let k = 1; k <= 1022; k++) POW2[1022 - k] = POW2[1023 - k] / 2;
+TABLE[1278] = 1;
+for (let k = 1; k <= 1023; k++) TABLE[1278 + k] = TABLE[1277 + k] * 2;
+for (let k = 1; k <= 1022; k++) TABLE[1278 - k] = TABLE[1279 - k] / 2;

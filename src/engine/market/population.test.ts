@@ -206,6 +206,26 @@ describe('fastExp', () => {
     expect(worst).toBeLessThan(4e-16);
   });
 
+  it('gives the bits of the two-table form it was written in before (2^k and 2^(j/256) in separate tables)', () => {
+    // The earlier form, rebuilt here: POW2[k + 1022] = 2^k by exact doubling and halving, FRACTION[j] = 2^(j/256).
+    const fraction = Float64Array.from({ length: 256 }, (_, j) => exp((j * 0.6931471805599453) / 256));
+    const pow2 = new Float64Array(2046);
+    pow2[1022] = 1;
+    for (let k = 1; k <= 1023; k++) pow2[1022 + k] = pow2[1021 + k] * 2;
+    for (let k = 1; k <= 1022; k++) pow2[1022 - k] = pow2[1023 - k] / 2;
+    const before = (x: number): number => {
+      const m = (x * 369.3299304675746 + 6755399441055744 - 6755399441055744) | 0;
+      const r = x - m * 0.00270760617331689 - m * 7.453964567463233e-13;
+      const p = 1 + r * (1 + r * (0.5 + r * (0.16666666666666666 + r * 0.041666666666666664)));
+      return pow2[(m >> 8) + 1022] * (fraction[m & 255] * p);
+    };
+    // Across the whole range it handles itself, its extremes (2^−1010, 2^1009) included.
+    for (let k = 0; k <= 50000; k++) {
+      const x = -699.9 + (k * 1399.8) / 50000 + 1e-9 * (k % 11);
+      expect(Object.is(fastExp(x), before(x))).toBe(true);
+    }
+  });
+
   it('is exact at 0 and follows exp beyond ±700', () => {
     expect(fastExp(0)).toBe(1);
     expect(fastExp(-800)).toBe(exp(-800));
