@@ -215,10 +215,11 @@ export function addCellCounts(
   // In a loop that runs once: no second compile by on-stack replacement (“Loops that run once”, round.ts).
   for (;;) {
     for (let i = from; i < to; i++) {
-      const k = base + keys[i] * archetypeCount + archetype[i];
+      // 32-bit integer arithmetic (Math.imul, `| 0`): compiled without overflow checks; every index is below 2^31.
+      const k = (base + Math.imul(keys[i], archetypeCount) + archetype[i]) | 0;
       counts[k]++;
-      const h = k * C;
-      for (let c = 0; c < C; c++) habitSums[h + c] += habits[c * n + i];
+      const h = Math.imul(k, C);
+      for (let c = 0, at = i; c < C; c++, at = (at + n) | 0) habitSums[(h + c) | 0] += habits[at];
     }
     break;
   }
