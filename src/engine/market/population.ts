@@ -501,9 +501,10 @@ function drawNormals(keys: Int32Array, count: number, normals: Float64Array): vo
  * − 2^32, and read from an Int32Array the JIT does that sum in integer arithmetic rather than in doubles converted
  * back. Three generations of 200,000: ~57 million instructions fewer (valgrind). (The round's `stream` keys stay
  * in a Float64Array: as integers there, exposurePass compiled to more instructions than it saved.)
- * A loop of its own, so that the loop over blocks in `generatePopulation` does little
- * work per block: with this loop inline, that one long call ran hot enough to be compiled on stack replacement,
- * every attribute's loop inlined into it — a large compile serving the rest of one call.
+ *
+ * A loop of its own, so that the loop over blocks in `generatePopulation` does little work per block: with this
+ * loop inline, that one long call ran hot enough to be compiled on stack replacement, every attribute's loop
+ * inlined into it — a large compile serving the rest of one call.
  */
 function drawKeys(keys: Int32Array, populationKey: number, first: number, count: number): void {
   for (let j = 0; j < count; j++) keys[j] = consumerKey(populationKey, first + j);
