@@ -2,7 +2,9 @@
  * `npm run bench`: speed and memory of the market model at 50,000 and 1,000,000 consumers, as a table with the
  * targets of the market-simulation issue. Each figure is the median of several runs (BENCH_RUNS, default 5);
  * BENCH_SIZES=50000 limits the sizes. The machine's load average is printed, because a busy machine slows
- * everything: compare a round with the plain pass over the same memory measured in the same run.
+ * everything: compare a round with the plain pass over the same memory measured in the same run. At 1,000,000 it
+ * also measures how much two worker threads can gain on this machine at the moment (`twoThreadProbe`): a virtual
+ * machine's second core is sometimes much slower than its first, which no code can help.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -183,6 +185,44 @@ async function gameOnWorkers(size: number, count: number): Promise<number> {
   return t;
 }
 
+/**
+ * What two worker threads can gain on this machine at this moment, the engine aside: two threads each hold the same
+ * warmed-up market of 100,000 consumers (its working set fits the shared cache twice) and time the same rounds
+ * inside the thread, alone and both at once. 2 × alone ÷ the slower of the two at once is the most that splitting
+ * work over two workers could gain then. A virtual machine's second core is at times much slower than its first
+ * (a busy neighbour on the host), for seconds at a time; samples are taken between the games, so that they see the
+ * machine the games saw.
+ */
+async function twoThreadProbe(): Promise<{ sample: () => Promise<number>; close: () => void }> {
+  const threads = await Promise.all(
+    [0, 1].map(async () => {
+      const worker = new Worker(new URL('./round-worker.mjs', import.meta.url), {
+        workerData: { size: 100_000, rounds: 5 },
+      });
+      await new Promise<void>((resolve, reject) => {
+        worker.once('message', () => resolve());
+        worker.once('error', reject);
+      });
+      return worker;
+    }),
+  );
+  const run = (worker: Worker) =>
+    new Promise<number>((resolve) => {
+      worker.once('message', resolve);
+      worker.postMessage('run');
+    });
+  return {
+    async sample() {
+      const alone = (await run(threads[0])) + (await run(threads[1]));
+      const both = Math.max(...(await Promise.all(threads.map(run))));
+      return alone / both;
+    },
+    close() {
+      for (const worker of threads) void worker.terminate();
+    },
+  };
+}
+
 interface Row {
   measure: string;
   values: Map<number, string>;
@@ -205,6 +245,9 @@ function put(measure: string, size: number, value: string, target = '', ok?: boo
   if (ok !== undefined) r.ok = (r.ok ?? true) && ok;
 }
 const ms = (v: number) => `${v < 10 ? v.toFixed(2) : v.toFixed(0)} ms`;
+
+/** What two threads could gain while the 2-worker games ran (see `twoThreadProbe`), once measured. */
+let ceiling: number | undefined;
 
 async function main() {
   const load = os.loadavg()[0];
@@ -346,15 +389,26 @@ async function main() {
       const runs = Math.min(RUNS, 3);
       const one: number[] = [];
       const two: number[] = [];
+      const probe = await twoThreadProbe();
+      const gains: number[] = [];
       for (let k = 0; k < runs; k++) {
         one.push(await gameOnWorkers(size, 1));
+        gains.push(await probe.sample());
         two.push(await gameOnWorkers(size, 2));
+        gains.push(await probe.sample());
       }
+      probe.close();
+      ceiling = median(gains);
       const t1 = median(one);
       const t2 = median(two);
       put('generation + 8 rounds, 1 worker', size, ms(t1));
       put('generation + 8 rounds, 2 workers', size, ms(t2), '< 1.5 s at 1M', t2 < 1500);
       put('speed-up of 2 workers over 1', size, `${(t1 / t2).toFixed(2)}×`, '≥ 1.6× at 1M', t1 / t2 >= 1.6);
+      put(
+        'what two threads could gain meanwhile (same rounds alone, then at once)',
+        size,
+        `${ceiling.toFixed(2)}×`,
+      );
     }
     market = undefined as unknown as Market;
   }
@@ -381,6 +435,12 @@ async function main() {
   console.log(
     `\nload average at the end ${os.loadavg()[0].toFixed(2)} (2 cores: above ~1 the timings are inflated)`,
   );
+  if (ceiling !== undefined && ceiling < 1.6)
+    console.log(
+      `between the games, the same rounds on two threads at once took ${(2 / ceiling).toFixed(2)}× as long as ` +
+        'on one: the machine did not give two full cores, so the 2-worker rows measure it more than the engine — ' +
+        'run again later',
+    );
 }
 
 main().catch((error) => {
