@@ -246,10 +246,9 @@ function put(measure: string, size: number, value: string, target = '', ok?: boo
 }
 const ms = (v: number) => `${v < 10 ? v.toFixed(2) : v.toFixed(0)} ms`;
 
-/** What two threads could gain while the 2-worker games ran (see `twoThreadProbe`), once measured. */
-let ceiling: number | undefined;
-
 async function main() {
+  /** What two threads could gain while the 2-worker games ran (see `twoThreadProbe`), once measured. */
+  let ceiling: number | undefined;
   const load = os.loadavg()[0];
   console.log(
     `Market Sandbox benchmark — node ${process.version}, ${os.cpus().length} cores, load average ${load.toFixed(2)}, median of ${RUNS} runs`,
